@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make lab` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# nbgrader shells out to alembic: the venv's bin/ must be on PATH wherever it runs.
+export PATH := $(abspath $(BIN)):$(PATH)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_PORT ?= 8888
+
+.PHONY: lab test install datasets release check selftest clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --port=$(LAB_PORT) $(ROOT_FLAG)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Rebuild every committed data file from its source and rewrite datasets/MANIFEST.json.
+datasets: $(STAMP)
+	$(BIN)/python datasets/build_all.py
+
+release: $(STAMP)
+	$(BIN)/course release
+
+check: $(STAMP)
+	$(BIN)/course check
+
+selftest: $(STAMP)
+	$(BIN)/course selftest
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

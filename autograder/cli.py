@@ -1,0 +1,118 @@
+"""The instructor's command line: ``course release|check|selftest|autograde``.
+
+    course release [ID ...]            regenerate notebooks/ from solutions/
+    course check                       fail when notebooks/ is stale
+    course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
+    course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .course import NOTEBOOKS, SOLUTIONS, CourseError, assignments, make_course_dir, run_nbgrader
+
+
+def release(ids: list[str], target: Path = NOTEBOOKS) -> list[Path]:
+    """Generate the student version of each assignment into ``target/<id>/``."""
+    written = []
+    with tempfile.TemporaryDirectory(prefix="course-release-") as tmp:
+        course = Path(tmp)
+        make_course_dir(course)
+        for a in assignments(ids):
+            run_nbgrader(course, "generate_assignment", a.id, "--force", "--no-db")
+            dest = target / a.id
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(course / "release" / a.id, dest)
+            written.append(dest)
+    return written
+
+
+def _same_notebook(a: Path, b: Path) -> bool:
+    if a.suffix != ".ipynb":
+        return filecmp.cmp(a, b, shallow=False)
+    return json.loads(a.read_text()) == json.loads(b.read_text())
+
+
+def stale() -> list[str]:
+    """What in notebooks/ differs from a fresh release of solutions/."""
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="course-check-") as tmp:
+        fresh = Path(tmp) / "notebooks"
+        release([], fresh)
+        expected = {p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()}
+        actual = {p.relative_to(NOTEBOOKS) for p in NOTEBOOKS.rglob("*") if p.is_file()
+                  and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts} \
+            if NOTEBOOKS.exists() else set()
+        problems += [f"missing from notebooks/: {p}" for p in sorted(expected - actual)]
+        problems += [f"not generated from solutions/: notebooks/{p}"
+                     for p in sorted(actual - expected)]
+        problems += [f"stale: notebooks/{p}" for p in sorted(expected & actual)
+                     if not _same_notebook(fresh / p, NOTEBOOKS / p)]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="course", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("release", help="regenerate notebooks/ from solutions/")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    sub.add_parser("check", help="fail when notebooks/ is stale")
+    p = sub.add_parser("selftest", help="autograde solutions, blanks, mutants and alternates")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p = sub.add_parser("autograde", help="grade a folder of submissions")
+    p.add_argument("submissions", type=Path)
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", type=Path, help="output folder (default: grading/ID)")
+    p.add_argument("--roster", type=Path,
+                   help="file with one student id a line; absent students score 0")
+    p.add_argument("--student-timeout", type=float, default=1800,
+                   help="seconds one student's whole autograde may take (default 1800)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "release":
+            for path in release(args.ids):
+                print(f"released {path.relative_to(NOTEBOOKS.parent)}")
+        elif args.command == "check":
+            problems = stale()
+            for line in problems:
+                print(line)
+            if problems:
+                print("notebooks/ is stale: run `course release` (never edit notebooks/ by hand)")
+                return 1
+            print("notebooks/ matches solutions/")
+        elif args.command == "selftest":
+            from .selftest import selftest
+            reports = []
+            for a in assignments(args.ids):
+                report = selftest(a, timeout=args.timeout)
+                print(report.table(), flush=True)
+                reports.append(report)
+            bad = [r.assignment for r in reports if not r.ok]
+            print(f"\nselftest: {len(reports) - len(bad)} of {len(reports)} assignments sound"
+                  + (f"; failing: {', '.join(bad)}" if bad else ""))
+            return 1 if bad else 0
+        elif args.command == "autograde":
+            from .grading import autograde
+            [a] = assignments([args.id])
+            out = args.out or Path("grading") / a.id
+            roster = args.roster.read_text().split() if args.roster else None
+            print(f"grading {args.submissions} as {a.id} into {out}/")
+            autograde(args.submissions, a, out, roster=roster,
+                      student_timeout=args.student_timeout)
+            print(f"wrote {out / 'grades.csv'} and {out / 'feedback'}/")
+    except CourseError as exc:
+        print(f"course {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""nbgrader configuration for the course.
+
+Run nbgrader from the repository root with this file, e.g.
+
+    nbgrader generate_assignment c1w2a1_numpy_basics --config autograder/nbgrader_config.py
+
+or, simpler, use the course CLI (`course release`, `course selftest`, `course autograde`), which
+passes it for you.  solutions/ is nbgrader's source directory and notebooks/ its release
+directory; mutants/ and alternates/ beside each assignment are for the self-test only and are
+never released.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from autograder.feedback import StripHiddenTests  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+
+c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
+
+c.CourseDirectory.root = os.environ.get("COURSE_ROOT", os.path.dirname(HERE))
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "notebooks"
+c.CourseDirectory.db_url = os.environ.get(
+    "COURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db"))
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "mutants", "alternates",
+]
+
+# Every cell gets at most this many seconds; a cell that runs longer (an infinite loop, say) is
+# interrupted, marked as an error, and the rest of the notebook still runs.
+c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
+c.Execute.interrupt_on_timeout = True
+
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Deleted test cells are not put back: the course CLI scores them 0 and says why.
+c.OverwriteCells.add_missing_cells = False
+
+# Feedback shows students their results, never the hidden tests' code.
+c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
