@@ -140,7 +140,7 @@ def _check_array(name, actual, expected, rtol, atol, hint):
     check_type(name, actual, np.ndarray, hint=hint)
     if actual.shape != expected.shape:
         _fail(name, f"has shape {actual.shape}, expected {expected.shape}",
-              hint=hint or _shape_hint(actual.shape, expected.shape), show=False)
+              hint=_shape_hint(actual.shape, expected.shape) or hint, show=False)
     if expected.dtype.kind in "fc" and actual.dtype.kind not in "fc":
         _fail(name, f"has dtype {actual.dtype}, expected a floating-point array",
               hint=hint or "integer arithmetic truncates: work with floats", show=False)

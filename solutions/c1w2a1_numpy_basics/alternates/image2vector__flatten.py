@@ -1,0 +1,2 @@
+def image2vector(image):
+    return image.flatten()[:, np.newaxis]

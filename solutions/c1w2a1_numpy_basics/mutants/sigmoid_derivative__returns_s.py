@@ -1,0 +1,3 @@
+# Mistake: returns the sigmoid itself, not its slope.
+def sigmoid_derivative(x):
+    return sigmoid(x)

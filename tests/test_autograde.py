@@ -1,0 +1,113 @@
+"""An instructor's batch: good, blank and broken submissions are all graded, none stops the rest."""
+import csv
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from autograder.course import Assignment, graded_cells, nbgrader_meta, read_notebook
+from autograder.grading import autograde
+
+A = Assignment("c1w2a1_numpy_basics")
+
+
+def solved_copy():
+    """The student notebook with every solution cell filled in, as a good student hands it in."""
+    nb = read_notebook(A.release_notebook)
+    answers = {nbgrader_meta(c).get("grade_id"): c.source for c in read_notebook(A.notebook).cells
+               if nbgrader_meta(c).get("solution")}
+    for c in nb.cells:
+        if nbgrader_meta(c).get("solution"):
+            c.source = answers[nbgrader_meta(c)["grade_id"]]
+    return nb
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, monkeypatch_module):
+    monkeypatch_module.setenv("COURSE_CELL_TIMEOUT", "10")
+    subs = tmp_path_factory.mktemp("submissions")
+    release = read_notebook(A.release_notebook)
+    solved = solved_copy()
+    # alice: a correct submission (the solutions, as a student would have written them)
+    nbformat.write(solved, str(subs / "alice.ipynb"))
+    # bob: the untouched student notebook
+    shutil.copy(A.release_notebook, subs / "bob.ipynb")
+    # carol: not JSON at all
+    (subs / "carol.ipynb").write_text('{"cells": [ this is not json')
+    # dave: solved, but deleted the L1 test cell
+    dave = solved_copy()
+    dave.cells = [c for c in dave.cells if nbgrader_meta(c).get("grade_id") != "test_L1"]
+    nbformat.write(dave, str(subs / "dave.ipynb"))
+    # erin: solved, but weakened the sigmoid test cell
+    erin = solved_copy()
+    for c in erin.cells:
+        if nbgrader_meta(c).get("grade_id") == "test_sigmoid":
+            c.source = "passed('sigmoid')"
+    nbformat.write(erin, str(subs / "erin.ipynb"))
+    # frank (nbgrader layout): an infinite loop in softmax
+    frank = solved_copy()
+    for c in frank.cells:
+        if nbgrader_meta(c).get("grade_id") == "softmax":
+            c.source = "def softmax(x):\n    while True:\n        pass"
+    (subs / "frank" / A.id).mkdir(parents=True)
+    nbformat.write(frank, str(subs / "frank" / A.id / "whatever.ipynb"))
+    out = tmp_path_factory.mktemp("out")
+    results = autograde(subs, A, out, roster=["alice", "gina"], log=lambda *a: None)
+    rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
+    return results, rows, out, release, solved
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+def _total(release):
+    return sum(float(nbgrader_meta(c)["points"]) for c in graded_cells(release))
+
+
+def test_every_student_has_a_row(batch):
+    _, rows, *_ = batch
+    assert set(rows) == {"alice", "bob", "carol", "dave", "erin", "frank", "gina"}
+
+
+def test_correct_and_blank(batch):
+    _, rows, _, release, _ = batch
+    assert float(rows["alice"]["score"]) == _total(release) == float(rows["alice"]["max_score"])
+    assert float(rows["bob"]["score"]) == 0
+
+
+def test_invalid_and_missing_score_zero_with_reason(batch):
+    _, rows, *_ = batch
+    assert float(rows["carol"]["score"]) == 0 and "not a valid notebook" in rows["carol"]["notes"]
+    assert float(rows["gina"]["score"]) == 0 and "no submission" in rows["gina"]["notes"]
+
+
+def test_deleted_and_edited_test_cells_score_zero_there_only(batch):
+    _, rows, _, release, _ = batch
+    total = _total(release)
+    assert float(rows["dave"]["test_L1"]) == 0 and "test_L1 was deleted" in rows["dave"]["notes"]
+    assert float(rows["dave"]["score"]) == total - 1
+    assert float(rows["erin"]["test_sigmoid"]) == 0 and "edited" in rows["erin"]["notes"]
+    assert float(rows["erin"]["score"]) == total - 1
+
+
+def test_infinite_loop_is_interrupted_and_the_rest_graded(batch):
+    _, rows, _, release, _ = batch
+    assert float(rows["frank"]["test_softmax"]) == 0
+    assert "test_softmax: interrupted" in rows["frank"]["notes"]
+    assert float(rows["frank"]["score"]) == _total(release) - 1
+
+
+def test_feedback_hides_hidden_tests(batch):
+    _, _, out, _, solved = batch
+    for student in ("alice", "bob", "dave", "erin", "frank"):
+        html = (out / "feedback" / f"{student}.html").read_text()
+        assert "BEGIN HIDDEN TESTS" not in html and "_ref_softmax" not in html, student
+    assert "deleted" in (out / "feedback" / "dave.html").read_text()
+    assert "not a valid notebook" in (out / "feedback" / "carol.html").read_text()
+    bob = (out / "feedback" / "bob.html").read_text()
+    assert "NotImplementedError" in bob

@@ -1,0 +1,74 @@
+"""The committed data files match datasets/MANIFEST.json, and utils.data refuses bad files."""
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from utils import data
+from utils.data import DATA_DIR, DatasetError, load_dataset, sha256
+
+MANIFEST = json.loads((DATA_DIR / "MANIFEST.json").read_text())["files"]
+
+
+@pytest.mark.parametrize("filename", sorted(MANIFEST))
+def test_file_matches_manifest(filename):
+    info = MANIFEST[filename]
+    path = DATA_DIR / filename
+    assert path.exists(), f"{filename} is listed in MANIFEST.json but not committed"
+    assert path.stat().st_size == info["bytes"]
+    assert sha256(path) == info["sha256"], f"{filename} changed: rebuild with `make datasets`"
+    for key in ("description", "source", "license", "attribution", "builder", "used_by"):
+        assert info.get(key), f"{filename}: manifest entry lacks {key}"
+    assert (DATA_DIR.parent / info["builder"]).exists()
+
+
+def test_readme_lists_every_file_with_checksum():
+    readme = (DATA_DIR / "README.md").read_text()
+    for filename, info in MANIFEST.items():
+        assert filename in readme and info["sha256"] in readme and info["license"] in readme
+
+
+def test_every_data_file_is_in_the_manifest():
+    on_disk = {p.name for p in DATA_DIR.glob("*.h5")}
+    assert on_disk == set(MANIFEST)
+
+
+def test_fashion_pair_contents():
+    d = load_dataset("fashion_pair")
+    assert d["train_x"].shape == (1200, 28, 28) and d["train_x"].dtype == np.uint8
+    assert d["test_x"].shape == (600, 28, 28)
+    assert d["train_y"].shape == (1, 1200) and set(np.unique(d["train_y"])) == {0, 1}
+    assert d["train_y"].mean() == 0.5 and d["test_y"].mean() == 0.5
+    assert d["classes"] == ["pullover", "shirt"]
+
+
+@pytest.fixture
+def scratch_data(tmp_path, monkeypatch):
+    shutil.copy(DATA_DIR / "MANIFEST.json", tmp_path / "MANIFEST.json")
+    shutil.copy(DATA_DIR / "fashion_pair.h5", tmp_path / "fashion_pair.h5")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(data, "MANIFEST", tmp_path / "MANIFEST.json")
+    data._manifest.cache_clear()
+    yield tmp_path
+    data._manifest.cache_clear()
+
+
+def test_missing_file_is_a_clear_error(scratch_data):
+    (scratch_data / "fashion_pair.h5").unlink()
+    with pytest.raises(DatasetError, match="missing.*git checkout"):
+        load_dataset("fashion_pair")
+
+
+def test_corrupt_file_is_a_clear_error(scratch_data):
+    path = scratch_data / "fashion_pair.h5"
+    raw = bytearray(path.read_bytes())
+    raw[-100] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DatasetError, match="damaged.*SHA-256"):
+        load_dataset("fashion_pair")
+
+
+def test_unknown_name_lists_the_known_ones():
+    with pytest.raises(DatasetError, match="fashion_pair"):
+        load_dataset("cats")
