@@ -137,3 +137,27 @@ def test_reference_guard():
     msg = failure(check_function, "f", lambda x: answer(x), lambda x: x + 1,
                   lambda rng: (1.0,))
     assert "reference implementation" in msg
+
+
+def test_check_function_detects_in_place_changes_inside_containers():
+    def update(params):
+        params["W"] -= 1.0
+        return {"W": params["W"]}
+    msg = failure(check_function, "update", update, lambda p: {"W": p["W"] - 1.0},
+                  lambda rng: ({"W": rng.normal(size=(2, 2))},))
+    assert "argument 1['W'] in place" in msg
+
+
+def test_check_function_reports_crashes_with_the_input():
+    def broken(x):
+        return x @ np.ones((5, 5))
+    msg = failure(check_function, "broken", broken, lambda x: x,
+                  lambda rng: (rng.normal(size=(3, 2)),))
+    assert "raised ValueError" in msg and "array(3, 2)" in msg
+
+
+def test_guard_has_no_back_door():
+    @course_reference
+    def answer(x):
+        return x
+    assert not hasattr(answer, "__wrapped__")
