@@ -1,0 +1,12 @@
+# Mistake: forgot to append the output layer's cache.
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)],
+                                             parameters["b" + str(l)], activation="relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)],
+                                          parameters["b" + str(L)], activation="sigmoid")
+    return AL, caches

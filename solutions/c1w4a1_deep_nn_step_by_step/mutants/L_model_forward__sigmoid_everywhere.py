@@ -1,0 +1,10 @@
+# Mistake: sigmoid in the hidden layers too.
+def L_model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)],
+                                             parameters["b" + str(l)], activation="sigmoid")
+        caches.append(cache)
+    return A, caches

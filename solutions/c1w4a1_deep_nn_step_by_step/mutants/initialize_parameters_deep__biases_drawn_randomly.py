@@ -1,0 +1,10 @@
+# Mistake: biases drawn with randn too (changes them and every later weight).
+def initialize_parameters_deep(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    L = len(layer_dims) - 1
+    for l in range(1, L + 1):
+        parameters["W" + str(l)] = (np.random.randn(layer_dims[l], layer_dims[l - 1])
+                                    / np.sqrt(layer_dims[l - 1]))
+        parameters["b" + str(l)] = np.random.randn(layer_dims[l], 1) * 0.01
+    return parameters
