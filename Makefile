@@ -5,6 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # nbgrader shells out to alembic: the venv's bin/ must be on PATH wherever it runs.
 export PATH := $(abspath $(BIN)):$(PATH)
+# The course's matrices are small: one BLAS thread per kernel is as fast, and several kernels
+# (nbgrader, nbval, a busy laptop) no longer fight over the cores.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_PORT ?= 8888
 

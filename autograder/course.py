@@ -21,6 +21,11 @@ NOTEBOOKS = ROOT / "notebooks"
 CONFIG = Path(__file__).resolve().parent / "nbgrader_config.py"
 BIN = Path(sys.executable).parent
 
+# Kernels started from here (nbgrader, the self-test) use one BLAS thread each: the course's
+# matrices are small, and several kernels no longer fight over the cores (see the Makefile).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 
 class CourseError(RuntimeError):
     """A problem the CLI reports to its user in one line."""

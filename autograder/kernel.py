@@ -22,10 +22,16 @@ class CellResult:
 
 
 def judge(cell) -> CellResult:
-    """nbgrader's rule: a test cell fails when it shows an error or writes to stderr."""
-    for out in cell.get("outputs", []):
+    """nbgrader's rule: a test cell fails when it shows an error or writes to stderr.
+
+    The message is the error's when there is one (the student's real problem), else the stderr
+    text.
+    """
+    outputs = cell.get("outputs", [])
+    for out in outputs:
         if out.output_type == "error":
             return CellResult(False, f"{out.ename}: {_ANSI.sub('', str(out.evalue))}")
+    for out in outputs:
         if out.output_type == "stream" and out.name == "stderr":
             return CellResult(False, "wrote to stderr: " + out.text.strip()[:300])
     return CellResult(True)

@@ -61,7 +61,7 @@ class Report:
         for r in self.rows:
             lines.append(f"  {r.check:<{width}}  {r.outcome:<28}  {'ok' if r.ok else 'FAIL'}")
             if r.detail and (not r.ok or r.check.startswith("mutant")):
-                lines.append(f"  {'':<{width}}    {r.detail[:150]}")
+                lines.append(f"  {'':<{width}}    {r.detail[:200]}")
         return "\n".join(lines)
 
 
@@ -161,7 +161,7 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                 kernel.run(by_id[fn].source)          # put the solution back
                 lost = [t for t, r in results.items() if not r.passed]
                 if kind == "mutants":
-                    msg = results[lost[0]].message.splitlines()[0] if lost else ""
+                    msg = _headline(results[lost[0]].message) if lost else ""
                     report.add(f"mutant {path.stem}",
                                f"loses {', '.join(lost)}" if lost else "passes every test",
                                bool(lost), msg)
@@ -170,6 +170,13 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                     report.add(f"alternate {path.stem}",
                                "full marks" if not lost else f"fails {', '.join(lost)}",
                                not lost, msgs)
+
+
+def _headline(message: str) -> str:
+    """The first line of a failure message and its hint, for the table."""
+    lines = message.splitlines()
+    hints = [ln.strip() for ln in lines[1:] if ln.strip().startswith("hint:")]
+    return " | ".join(lines[:1] + hints[:1])
 
 
 def selftest(a: Assignment, timeout: int = 120, keep: Path | None = None) -> Report:

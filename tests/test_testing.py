@@ -161,3 +161,16 @@ def test_guard_has_no_back_door():
     def answer(x):
         return x
     assert not hasattr(answer, "__wrapped__")
+
+
+def test_shape_hints_for_size_one_axes_and_author_hint_first():
+    msg = failure(check, "db", np.zeros(1), np.zeros((1, 1)), hint="use keepdims")
+    assert "use keepdims" in msg and "size 1 was lost" in msg
+    assert msg.index("use keepdims") < msg.index("size 1 was lost")
+    msg = failure(check, "A", np.zeros((1, 3, 1)), np.zeros((1, 3)))
+    assert "extra dimension" in msg
+
+
+def test_integer_expectations_print_as_integers():
+    msg = failure(check, "n_h", 3, 4)
+    assert "expected: 4" in msg and "4.0" not in msg

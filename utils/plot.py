@@ -32,7 +32,10 @@ def show_images(images: np.ndarray, titles: Sequence[str] | None = None, ncols: 
                 ax.set_title(titles[i], fontsize=8)
     if suptitle:
         fig.suptitle(suptitle)
-    fig.tight_layout()
+        fig.set_figheight(fig.get_figheight() + 0.4)
+        fig.tight_layout(rect=(0, 0, 1, 1 - 0.4 / fig.get_figheight()))
+    else:
+        fig.tight_layout()
     return fig
 
 

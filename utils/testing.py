@@ -104,15 +104,21 @@ def check_shape(name: str, actual: np.ndarray, shape: tuple, hint: str | None = 
 def _shape_hint(got: tuple, want: tuple) -> str | None:
     if got == want[::-1] and len(want) == 2:
         return "the result looks transposed: check the order of the operands (W @ X, not X @ W)"
-    if len(got) + 1 == len(want) and 1 in want and tuple(d for d in want if d != 1) == got:
+    if any(want[i] == 1 and want[:i] + want[i + 1:] == got for i in range(len(want))):
         return "a dimension of size 1 was lost: use keepdims=True or reshape"
-    if len(got) == len(want) + 1 and tuple(d for d in got if d != 1) == want:
+    if any(got[i] == 1 and got[:i] + got[i + 1:] == want for i in range(len(got))):
         return "there is an extra dimension of size 1: check your reshape"
     if np.prod(got) == np.prod(want):
         return "same number of entries but a different layout: check your reshape"
     if len(got) == 2 and len(want) == 2 and got[1] != want[1] and got[0] == want[0]:
         return "did you sum or average over the wrong axis, or forget keepdims=True?"
     return None
+
+
+def _join_hints(*hints: str | None) -> str | None:
+    """The author's hint first, then the guessed one, without repeats."""
+    kept = [h for i, h in enumerate(hints) if h and h not in hints[:i]]
+    return "; ".join(kept) or None
 
 
 def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
@@ -140,7 +146,7 @@ def _check_array(name, actual, expected, rtol, atol, hint):
     check_type(name, actual, np.ndarray, hint=hint)
     if actual.shape != expected.shape:
         _fail(name, f"has shape {actual.shape}, expected {expected.shape}",
-              hint=_shape_hint(actual.shape, expected.shape) or hint, show=False)
+              hint=_join_hints(hint, _shape_hint(actual.shape, expected.shape)), show=False)
     if expected.dtype.kind in "fc" and actual.dtype.kind not in "fc":
         _fail(name, f"has dtype {actual.dtype}, expected a floating-point array",
               hint=hint or "integer arithmetic truncates: work with floats", show=False)
@@ -161,16 +167,18 @@ def _check_array(name, actual, expected, rtol, atol, hint):
 
 
 def _check_number(name, actual, expected, rtol, atol, hint):
+    shown = expected
+    expected = float(expected)
     if type(actual) is np.ndarray and actual.ndim == 0:
         actual = actual[()]
     if type(actual) not in _REAL_TYPES or isinstance(actual, bool):
         _fail(name, f"has type {type(actual).__name__}, expected a number", hint=hint or
               _type_hint(actual, (float,)), show=False)
     if not np.isfinite(actual) and np.isfinite(expected):
-        _fail(name, "is not finite", expected, actual,
+        _fail(name, "is not finite", shown, actual,
               hint=hint or "look for a division by zero or log(0)")
     if not np.isclose(actual, expected, rtol=rtol, atol=atol):
-        _fail(name, "has the wrong value", expected, actual,
+        _fail(name, "has the wrong value", shown, actual,
               hint=hint or _values_hint(np.array([actual]), np.array([expected])))
 
 
@@ -181,7 +189,7 @@ def _compare(name, actual, expected, rtol, atol, hint):
         if type(actual) not in (bool, np.bool_) or bool(actual) != bool(expected):
             _fail(name, "has the wrong value", expected, actual, hint=hint)
     elif isinstance(expected, numbers.Real):
-        _check_number(name, actual, float(expected), rtol, atol, hint)
+        _check_number(name, actual, expected, rtol, atol, hint)
     elif isinstance(expected, Mapping):
         check_type(name, actual, dict, hint=hint)
         missing = [k for k in expected if k not in actual]
