@@ -1,0 +1,12 @@
+# Mistake: calls update_parameters but never keeps what it returns.
+import numpy as np
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        update_parameters(parameters, grads)
+        if print_cost and i % 1000 == 0:
+            print("Cost after iteration %i: %f" % (i, compute_cost(A2, Y)))
+    return parameters
