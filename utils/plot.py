@@ -22,8 +22,10 @@ def show_images(images: np.ndarray, titles: Sequence[str] | None = None, ncols: 
     m = len(images)
     ncols = max(1, min(ncols, m))
     nrows = max(1, int(np.ceil(m / ncols)))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows * 1.15),
-                             squeeze=False)
+    title_lines = max((str(t).count("\n") + 1 for t in titles), default=0) if titles else 0
+    row_height = size + 0.17 * title_lines + 0.1
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False, layout="constrained",
+                             figsize=(size * ncols, row_height * nrows + (0.4 if suptitle else 0)))
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < m:
@@ -32,10 +34,6 @@ def show_images(images: np.ndarray, titles: Sequence[str] | None = None, ncols: 
                 ax.set_title(titles[i], fontsize=8)
     if suptitle:
         fig.suptitle(suptitle)
-        fig.set_figheight(fig.get_figheight() + 0.4)
-        fig.tight_layout(rect=(0, 0, 1, 1 - 0.4 / fig.get_figheight()))
-    else:
-        fig.tight_layout()
     return fig
 
 
