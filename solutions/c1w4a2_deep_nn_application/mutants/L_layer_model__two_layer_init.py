@@ -1,0 +1,15 @@
+# Mistake: copied the two-layer initialisation, so the middle layers of layers_dims are dropped.
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                  print_cost=False):
+    costs = []
+    parameters = initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[-1])
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {cost}")
+    return parameters, costs
