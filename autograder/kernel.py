@@ -44,6 +44,8 @@ class KernelSession:
         self.client = NotebookClient(
             nbformat.v4.new_notebook(), timeout=timeout, kernel_name="python3",
             allow_errors=True, interrupt_on_timeout=True,
+            # the kernel's own start-up warnings (e.g. about TCP transport) are not test output
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
             resources={"metadata": {"path": str(workdir)}})
         self._ctx = None
 

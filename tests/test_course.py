@@ -22,3 +22,11 @@ def test_selftest(assignment):
     report = selftest(assignment)
     print(report.table())
     assert report.ok, "\n" + report.table()
+
+
+def test_student_notebooks_hold_no_solutions_or_hidden_tests():
+    from autograder.course import NOTEBOOKS
+    for path in NOTEBOOKS.rglob("*.ipynb"):
+        text = path.read_text()
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "_ref_"):
+            assert marker not in text, f"{path} contains {marker!r}"
