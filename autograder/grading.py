@@ -10,7 +10,8 @@ stops the batch, and grades.csv is rewritten after every student, so nothing alr
 lost.  Problems are scored 0 on the cells they affect, with the reason in the ``notes`` column:
 a missing submission or one that is not a valid notebook (every cell), a deleted or edited test
 cell (that cell), a cell that ran past the time limit (that cell, via nbgrader's interrupt), or
-an autograder failure (every cell).
+an autograder failure (every cell).  Rows of students graded by an earlier batch into the same
+folder are kept.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class StudentResult:
     student: str
     scores: dict[str, float]
     notes: list[str] = field(default_factory=list)
+    graded: bool = False          # nbgrader produced an autograded notebook for this run
     feedback: Path | None = None
 
     @property
@@ -80,15 +82,32 @@ def inspect_submission(path: Path | None, release_nb) -> tuple[object | None, di
     return nb, zeroed
 
 
+def _header(test_ids: list[str]) -> list[str]:
+    return ["student", "score", "max_score", *test_ids, "notes"]
+
+
+def _earlier_rows(path: Path, test_ids: list[str]) -> dict[str, list[str]]:
+    """Rows of an earlier grades.csv for the same assignment, so a later batch keeps them."""
+    if not path.exists():
+        return {}
+    with open(path, newline="") as handle:
+        rows = list(csv.reader(handle))
+    if not rows or rows[0] != _header(test_ids):
+        return {}
+    return {row[0]: row for row in rows[1:] if row}
+
+
 def _write_csv(out: Path, test_ids: list[str], results: dict[str, StudentResult],
-               max_total: float) -> None:
+               max_total: float, earlier: dict[str, list[str]]) -> None:
+    rows = dict(earlier)
+    for r in results.values():
+        rows[r.student] = [r.student, f"{r.total:g}", f"{max_total:g}",
+                           *[f"{r.scores.get(t, 0):g}" for t in test_ids], "; ".join(r.notes)]
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["student", "score", "max_score", *test_ids, "notes"])
-        for r in results.values():
-            writer.writerow([r.student, f"{r.total:g}", f"{max_total:g}",
-                             *[f"{r.scores.get(t, 0):g}" for t in test_ids], "; ".join(r.notes)])
+        writer.writerow(_header(test_ids))
+        writer.writerows(rows[k] for k in sorted(rows))
     tmp.replace(out)
 
 
@@ -111,15 +130,14 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
     run_nbgrader(course, "generate_assignment", assignment.id, "--force")
     release_nb = read_notebook(course / "release" / assignment.id / assignment.notebook.name)
     test_ids = [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)]
-    points = {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c)["points"])
-              for c in graded_cells(release_nb)}
-    max_total = sum(points.values())
+    max_total = sum(float(nbgrader_meta(c)["points"]) for c in graded_cells(release_nb))
 
     submissions = find_submissions(folder, assignment.id)
     for student in roster or []:
         submissions.setdefault(student, None)
     results: dict[str, StudentResult] = {}
     csv_path = out / "grades.csv"
+    earlier = _earlier_rows(csv_path, test_ids)     # students graded by an earlier batch
     for student, path in sorted(submissions.items()):
         nb, zeroed = inspect_submission(path, release_nb)
         result = StudentResult(student, {t: 0.0 for t in test_ids})
@@ -140,6 +158,7 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
             if failure:
                 result.notes.append(f"autograder failed ({failure}): every cell scored 0")
             else:
+                result.graded = True
                 with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
                     sub = gb.find_submission_notebook(assignment.notebook.stem, assignment.id,
                                                       student)
@@ -153,7 +172,7 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
                 result.notes.extend(f"{gid}: interrupted after the time limit"
                                     for gid in timeouts)
         results[student] = result
-        _write_csv(csv_path, test_ids, results, max_total)
+        _write_csv(csv_path, test_ids, results, max_total, earlier)
         result.feedback = _feedback(course, out, student, assignment, result)
         log(f"  {student:<24} {result.total:g}/{max_total:g}"
             + (f"   ({'; '.join(result.notes)})" if result.notes else ""))
@@ -175,7 +194,7 @@ def _feedback(course: Path, out: Path, student: str, assignment: Assignment,
     target = out / "feedback" / f"{student}.html"
     autograded = course / "autograded" / student / assignment.id
     body = ""
-    if autograded.exists() and not any("every cell" in n for n in result.notes):
+    if result.graded and autograded.exists():
         proc = run_nbgrader(course, "generate_feedback", assignment.id, "--student", student,
                             "--force", check=False)
         made = course / "feedback" / student / assignment.id / f"{assignment.notebook.stem}.html"

@@ -1,6 +1,5 @@
 """An instructor's batch: good, blank and broken submissions are all graded, none stops the rest."""
 import csv
-import json
 import shutil
 
 import nbformat
@@ -111,3 +110,14 @@ def test_feedback_hides_hidden_tests(batch):
     assert "not a valid notebook" in (out / "feedback" / "carol.html").read_text()
     bob = (out / "feedback" / "bob.html").read_text()
     assert "NotImplementedError" in bob
+
+
+def test_a_later_batch_keeps_earlier_rows(batch, tmp_path):
+    _, rows, out, *_ = batch
+    late = tmp_path / "late"
+    late.mkdir()
+    shutil.copy(A.release_notebook, late / "hana.ipynb")
+    autograde(late, A, out, log=lambda *a: None)
+    after = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
+    assert set(after) == set(rows) | {"hana"}
+    assert after["alice"] == rows["alice"]
