@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="output folder (default: grading/ID)")
     p.add_argument("--roster", type=Path,
                    help="file with one student id a line; absent students score 0")
+    p.add_argument("--edited-tests", choices=("zero", "restore"), default="zero",
+                   help="an edited test cell scores 0 (default), or is restored and graded")
     p.add_argument("--student-timeout", type=float, default=1800,
                    help="seconds one student's whole autograde may take (default 1800)")
     args = parser.parse_args(argv)
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             out = args.out or Path("grading") / a.id
             roster = args.roster.read_text().split() if args.roster else None
             print(f"grading {args.submissions} as {a.id} into {out}/")
-            autograde(args.submissions, a, out, roster=roster,
+            autograde(args.submissions, a, out, roster=roster, edited=args.edited_tests,
                       student_timeout=args.student_timeout)
             print(f"wrote {out / 'grades.csv'} and {out / 'feedback'}/")
     except CourseError as exc:

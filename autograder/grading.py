@@ -9,7 +9,7 @@ Each student is graded by a separate ``nbgrader autograde`` run, so one broken s
 stops the batch, and grades.csv is rewritten after every student, so nothing already graded is
 lost.  Problems are scored 0 on the cells they affect, with the reason in the ``notes`` column:
 a missing submission or one that is not a valid notebook (every cell), a deleted or edited test
-cell (that cell), a cell that ran past the time limit (that cell, via nbgrader's interrupt), or
+cell (that cell; with ``edited="restore"`` an edited cell is put back and graded instead), a cell that ran past the time limit (that cell, via nbgrader's interrupt), or
 an autograder failure (every cell).  Rows of students graded by an earlier batch into the same
 folder are kept.
 """
@@ -58,28 +58,33 @@ def _normalise(source: str) -> str:
     return "\n".join(line.rstrip() for line in source.strip().splitlines())
 
 
-def inspect_submission(path: Path | None, release_nb) -> tuple[object | None, dict[str, str]]:
+def inspect_submission(path: Path | None, release_nb, edited: str = "zero"
+                       ) -> tuple[object | None, dict[str, str], list[str]]:
     """Read a submission and find problems nbgrader would not score as we want.
 
-    Returns the notebook (None when unreadable) and ``{grade_id: reason}`` for the test cells that
-    must be scored 0 (``{"*": reason}`` when the whole submission is unusable).
+    Returns the notebook (None when unreadable), ``{grade_id: reason}`` for the test cells that
+    must be scored 0 (``{"*": reason}`` when the whole submission is unusable), and notes about
+    edited test cells that nbgrader restores and grades (when ``edited == "restore"``).
     """
     if path is None:
-        return None, {"*": "no submission"}
+        return None, {"*": "no submission"}, []
     try:
         nb = nbformat.read(str(path), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # not JSON, not a notebook, wrong schema
-        return None, {"*": f"not a valid notebook ({type(exc).__name__}: {str(exc)[:120]})"}
+        return None, {"*": f"not a valid notebook ({type(exc).__name__}: {str(exc)[:120]})"}, []
     submitted = {nbgrader_meta(c).get("grade_id"): c for c in nb.cells if nbgrader_meta(c)}
-    zeroed = {}
+    zeroed, restored = {}, []
     for cell in graded_cells(release_nb):
         gid = nbgrader_meta(cell)["grade_id"]
         if gid not in submitted:
             zeroed[gid] = f"test cell {gid} was deleted"
         elif _normalise(submitted[gid].source) != _normalise(cell.source):
-            zeroed[gid] = f"test cell {gid} was edited"
-    return nb, zeroed
+            if edited == "zero":
+                zeroed[gid] = f"test cell {gid} was edited"
+            else:
+                restored.append(f"test cell {gid} was edited: graded with the original tests")
+    return nb, zeroed, restored
 
 
 def _header(test_ids: list[str]) -> list[str]:
@@ -119,8 +124,15 @@ def _notice_html(student: str, assignment: str, notes: list[str], body: str = ""
 
 
 def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str] | None = None,
-              student_timeout: float = 1800, log=print) -> dict[str, StudentResult]:
-    """Grade every submission in ``folder``; write ``out/grades.csv`` and ``out/feedback/``."""
+              student_timeout: float = 1800, edited: str = "zero",
+              log=print) -> dict[str, StudentResult]:
+    """Grade every submission in ``folder``; write ``out/grades.csv`` and ``out/feedback/``.
+
+    ``edited``: "zero" scores an edited test cell 0; "restore" lets nbgrader put the original
+    cell back and grade it (a note still says it was edited).
+    """
+    if edited not in ("zero", "restore"):
+        raise CourseError(f"edited must be 'zero' or 'restore', not {edited!r}")
     if not folder.is_dir():
         raise CourseError(f"{folder} is not a folder of submissions")
     out = out.resolve()
@@ -139,8 +151,8 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
     csv_path = out / "grades.csv"
     earlier = _earlier_rows(csv_path, test_ids)     # students graded by an earlier batch
     for student, path in sorted(submissions.items()):
-        nb, zeroed = inspect_submission(path, release_nb)
-        result = StudentResult(student, {t: 0.0 for t in test_ids})
+        nb, zeroed, restored = inspect_submission(path, release_nb, edited)
+        result = StudentResult(student, {t: 0.0 for t in test_ids}, notes=list(restored))
         if "*" in zeroed:
             result.notes.append(f"{zeroed['*']}: every cell scored 0")
         else:

@@ -121,3 +121,17 @@ def test_a_later_batch_keeps_earlier_rows(batch, tmp_path):
     after = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
     assert set(after) == set(rows) | {"hana"}
     assert after["alice"] == rows["alice"]
+
+
+def test_edited_test_cells_can_be_restored_instead(batch, tmp_path):
+    *_, solved = batch
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    erin = solved_copy()
+    for c in erin.cells:
+        if nbgrader_meta(c).get("grade_id") == "test_sigmoid":
+            c.source = "passed('sigmoid')"
+    nbformat.write(erin, str(subs / "erin.ipynb"))
+    results = autograde(subs, A, tmp_path / "out", edited="restore", log=lambda *a: None)
+    assert results["erin"].scores["test_sigmoid"] == 1
+    assert any("graded with the original tests" in n for n in results["erin"].notes)
