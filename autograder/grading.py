@@ -9,9 +9,10 @@ Each student is graded by a separate ``nbgrader autograde`` run, so one broken s
 stops the batch, and grades.csv is rewritten after every student, so nothing already graded is
 lost.  Problems are scored 0 on the cells they affect, with the reason in the ``notes`` column:
 a missing submission or one that is not a valid notebook (every cell), a deleted or edited test
-cell (that cell; with ``edited="restore"`` an edited cell is put back and graded instead), a cell that ran past the time limit (that cell, via nbgrader's interrupt), or
-an autograder failure (every cell).  Rows of students graded by an earlier batch into the same
-folder are kept.
+cell (that cell; with ``edited="restore"`` an edited cell is put back and graded instead), a
+cell that ran past the time limit (that cell, via nbgrader's interrupt), or an autograder
+failure (every cell).  Rows of students graded by an earlier batch into the same folder are
+kept.
 """
 from __future__ import annotations
 
