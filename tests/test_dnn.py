@@ -13,33 +13,12 @@ import numpy as np
 import pytest
 
 from utils import dnn
+from utils.gradcheck import numerical_gradient, relative_error as rel_error
 from utils.testing import CheckFailure, reference_blocked
 
 EPS = 1e-6
 TOL = 1e-7
 LAYER_DIMS = [[3, 1], [4, 3, 1], [5, 4, 3, 1], [2, 6, 5, 4, 1], [6, 3, 3, 3, 2, 1]]
-
-
-def rel_error(a, b):
-    a, b = np.ravel(a), np.ravel(b)
-    denom = np.linalg.norm(a) + np.linalg.norm(b)
-    return 0.0 if denom == 0 else float(np.linalg.norm(a - b) / denom)
-
-
-def numerical_grad(f, x):
-    """Centred differences of the scalar function f() with respect to the array x (in place)."""
-    grad = np.zeros_like(x)
-    it = np.nditer(x, flags=["multi_index"])
-    for _ in it:
-        i = it.multi_index
-        old = x[i]
-        x[i] = old + EPS
-        plus = f()
-        x[i] = old - EPS
-        minus = f()
-        x[i] = old
-        grad[i] = (plus - minus) / (2 * EPS)
-    return grad
 
 
 def away_from_zero(rng, shape, margin=1e-2):
@@ -77,7 +56,7 @@ def test_activation_backward_gradcheck(name, seed):
     assert A.shape == Z.shape and np.array_equal(cache, Z)
     dZ = backward(G, cache)
     assert dZ.shape == Z.shape
-    num = numerical_grad(lambda: float(np.sum(G * forward(Z)[0])), Z)
+    num = numerical_gradient(lambda: float(np.sum(G * forward(Z)[0])), Z, EPS)
     assert rel_error(dZ, num) < TOL
 
 
@@ -198,9 +177,9 @@ def test_linear_backward_gradcheck(seed):
 
     dA_prev, dW, db = dnn.linear_backward(G, (A, W, b))
     assert dA_prev.shape == A.shape and dW.shape == W.shape and db.shape == b.shape
-    assert rel_error(dA_prev, numerical_grad(summed, A)) < TOL
-    assert rel_error(dW, numerical_grad(summed, W) / m) < TOL
-    assert rel_error(db, numerical_grad(summed, b) / m) < TOL
+    assert rel_error(dA_prev, numerical_gradient(summed, A)) < TOL
+    assert rel_error(dW, numerical_gradient(summed, W) / m) < TOL
+    assert rel_error(db, numerical_gradient(summed, b) / m) < TOL
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "relu"])
@@ -221,9 +200,9 @@ def test_linear_activation_backward_gradcheck(activation, seed):
     _, cache = dnn.linear_activation_forward(A, W, b, activation)
     dA_prev, dW, db = dnn.linear_activation_backward(G, cache, activation)
     assert dA_prev.shape == A.shape and dW.shape == W.shape and db.shape == b.shape
-    assert rel_error(dA_prev, numerical_grad(summed, A)) < TOL
-    assert rel_error(dW, numerical_grad(summed, W) / m) < TOL
-    assert rel_error(db, numerical_grad(summed, b) / m) < TOL
+    assert rel_error(dA_prev, numerical_gradient(summed, A)) < TOL
+    assert rel_error(dW, numerical_gradient(summed, W) / m) < TOL
+    assert rel_error(db, numerical_gradient(summed, b) / m) < TOL
 
 
 def forward_from(A, params, start):
@@ -253,12 +232,12 @@ def test_L_model_backward_gradcheck(layer_dims, m):
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             assert grads["d" + name].shape == params[name].shape
-            assert rel_error(grads["d" + name], numerical_grad(cost, params[name])) < TOL, name
+            assert rel_error(grads["d" + name], numerical_gradient(cost, params[name])) < TOL, name
     # dA[l] is the gradient of m J with respect to A[l], for l = 0..L-1
     A_list = [X] + [caches[l][0][0] for l in range(1, L)]
     for l in range(L):
         A = A_list[l].copy()
-        num = numerical_grad(lambda: m * dnn.compute_cost(forward_from(A, params, l), Y), A)
+        num = numerical_gradient(lambda: m * dnn.compute_cost(forward_from(A, params, l), Y), A)
         assert grads[f"dA{l}"].shape == A.shape
         assert rel_error(grads[f"dA{l}"], num) < TOL, f"dA{l}"
 

@@ -15,8 +15,8 @@ Parameters live in a dict ``{"W1", "b1", ..., "WL", "bL"}``; gradients in a dict
 ``(linear_cache, activation_cache)`` with ``linear_cache = (A_prev, W, b)`` and
 ``activation_cache = Z``; the backward pass consumes these caches in reverse order.
 
-The activation helpers (``sigmoid``, ``relu`` and their backward passes) are given to students
-in c1w4a1.  Everything else is that assignment's answer: it is marked with
+The activation helpers (``sigmoid``, ``relu`` and their backward passes) come from
+``utils.activations`` and are given to students in c1w4a1.  Everything else is that assignment's answer: it is marked with
 :func:`utils.testing.course_reference`, so it refuses to run inside the c1w4a1 tests.  Later
 notebooks (c1w4a2 onwards) import it freely.
 """
@@ -24,7 +24,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from utils.activations import relu, relu_backward, sigmoid, sigmoid_backward
 from utils.testing import course_reference
+
+# The assignment whose exercises this module answers: its graded sandbox does not contain it.
+TAUGHT_IN = ("c1w4a1_deep_nn_step_by_step",)
 
 __all__ = [
     "sigmoid", "relu", "sigmoid_backward", "relu_backward",
@@ -35,55 +39,7 @@ __all__ = [
 ]
 
 
-# --- activations (provided helpers, not guarded) ---------------------------------------------
-
-def sigmoid(Z):
-    """Sigmoid activation, elementwise.
-
-    Z: array of any shape, e.g. (n[l], m).
-    Returns (A, cache): A = 1 / (1 + exp(-Z)), same shape as Z; cache = Z (for the backward pass).
-    Computed without overflow warnings for large |Z|.
-    """
-    Z = np.asarray(Z, dtype=float)
-    E = np.exp(-np.abs(Z))                       # in (0, 1], never overflows
-    A = np.where(Z >= 0, 1.0 / (1.0 + E), E / (1.0 + E))
-    return A, Z
-
-
-def relu(Z):
-    """ReLU activation, elementwise.
-
-    Z: array of any shape, e.g. (n[l], m).
-    Returns (A, cache): A = max(0, Z), same shape as Z; cache = Z.
-    """
-    Z = np.asarray(Z, dtype=float)
-    return np.maximum(0.0, Z), Z
-
-
-def sigmoid_backward(dA, cache):
-    """Backward pass of a sigmoid unit.
-
-    dA: gradient of the cost with respect to A = sigmoid(Z), shape (n[l], m).
-    cache: Z, shape (n[l], m), as returned by ``sigmoid``.
-    Returns dZ = dA * s * (1 - s) with s = sigmoid(Z), shape (n[l], m).
-    """
-    s, _ = sigmoid(cache)
-    return dA * s * (1.0 - s)
-
-
-def relu_backward(dA, cache):
-    """Backward pass of a ReLU unit.
-
-    dA: gradient of the cost with respect to A = relu(Z), shape (n[l], m).
-    cache: Z, shape (n[l], m), as returned by ``relu``.
-    Returns dZ, shape (n[l], m): dA where Z > 0, 0 elsewhere (the derivative at 0 is taken as 0).
-    """
-    Z = cache
-    dZ = np.array(dA, dtype=float, copy=True)
-    dZ[Z <= 0] = 0.0
-    return dZ
-
-
+# The activation helpers live in utils.activations (given, not an answer); re-exported here.
 _ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_backward), "relu": (relu, relu_backward)}
 
 
