@@ -4,6 +4,7 @@
     course check                       fail when notebooks/ is stale
     course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
+    course merge ID PART... --out DIR  combine the output folders of several shards
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import json
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .course import NOTEBOOKS, SOLUTIONS, CourseError, assignments, make_course_dir, run_nbgrader
@@ -57,6 +59,16 @@ def stale() -> list[str]:
     return problems
 
 
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        k, n = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the shard as K/N, e.g. 2/8") from None
+    if not 1 <= k <= n:
+        raise argparse.ArgumentTypeError("a shard K/N needs 1 <= K <= N")
+    return k, n
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -77,6 +89,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="an edited test cell scores 0 (default), or is restored and graded")
     p.add_argument("--student-timeout", type=float, default=1800,
                    help="seconds one student's whole autograde may take (default 1800)")
+    p.add_argument("--jobs", type=int, default=1, help="students graded at a time (default 1)")
+    p.add_argument("--shard", type=_shard, metavar="K/N",
+                   help="grade only every N-th student, starting with the K-th (1 <= K <= N); "
+                        "combine the shards' folders with `course merge`")
+    p.add_argument("--memory-mb", type=int, help="address-space limit of each student kernel "
+                   "(default 4096)")
+    p.add_argument("--unsafe-no-sandbox", action="store_true",
+                   help="grade even where no sandbox is available: student code then runs with "
+                        "your permissions and can read and change your files")
+    p = sub.add_parser("merge", help="combine the output folders of several shards")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("parts", nargs="+", type=Path, metavar="PART")
+    p.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
@@ -107,9 +132,19 @@ def main(argv: list[str] | None = None) -> int:
             out = args.out or Path("grading") / a.id
             roster = args.roster.read_text().split() if args.roster else None
             print(f"grading {args.submissions} as {a.id} into {out}/")
-            autograde(args.submissions, a, out, roster=roster, edited=args.edited_tests,
-                      student_timeout=args.student_timeout)
-            print(f"wrote {out / 'grades.csv'} and {out / 'feedback'}/")
+            start = time.monotonic()
+            results = autograde(args.submissions, a, out, roster=roster,
+                                edited=args.edited_tests, student_timeout=args.student_timeout,
+                                jobs=args.jobs, shard=args.shard, unsafe=args.unsafe_no_sandbox,
+                                memory_mb=args.memory_mb)
+            took = time.monotonic() - start
+            print(f"graded {len(results)} students in {took:.0f} s; wrote "
+                  f"{out / 'grades.csv'} and {out / 'feedback'}/")
+        elif args.command == "merge":
+            from .grading import merge
+            [a] = assignments([args.id])
+            n = merge(a, args.parts, args.out)
+            print(f"{n} students in {args.out / 'grades.csv'}")
     except CourseError as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return 2

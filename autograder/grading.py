@@ -1,32 +1,59 @@
-"""Grade a folder of student submissions into grades.csv and per-student feedback HTML.
+"""Grade a folder of student submissions into grades.csv, feedback and an nbgrader gradebook.
 
 Accepted layouts of SUBMISSIONS:
 
 * one notebook per student: ``SUBMISSIONS/<student>.ipynb``;
 * nbgrader's: ``SUBMISSIONS/<student>/<assignment>/<anything>.ipynb``.
 
-Each student is graded by a separate ``nbgrader autograde`` run, so one broken submission never
-stops the batch, and grades.csv is rewritten after every student, so nothing already graded is
-lost.  Problems are scored 0 on the cells they affect, with the reason in the ``notes`` column:
-a missing submission or one that is not a valid notebook (every cell), a deleted or edited test
-cell (that cell; with ``edited="restore"`` an edited cell is put back and graded instead), a
-cell that ran past the time limit (that cell, via nbgrader's interrupt), or an autograder
-failure (every cell).  Rows of students graded by an earlier batch into the same folder are
-kept.
+Every student is graded from a clean state, in a private course directory with a fresh copy of
+the gradebook, by a separate worker process (``worker.py``) whose kernel runs in a sandbox and
+whose test cells are judged in the worker itself (``execute.py``, ``judge.py``).  Only this
+(trusted) process writes the batch's gradebook, grades.csv (atomically, after every student) and
+the feedback.  ``jobs`` students are graded at a time; ``shard=(k, n)`` grades every n-th student
+(from the k-th) so that a batch system can spread a class over machines, and :func:`merge`
+combines the shards' output folders.
+
+Problems are scored 0 on the cells they affect, with the reason in ``notes``: a missing
+submission, a file that is not a valid notebook, a symlink or a folder named like a notebook
+(every cell); a deleted or edited test cell (that cell; with ``edited="restore"`` an edited cell
+is graded with the original tests instead); a cell that ran past the time limit, a kernel that
+died (that cell and, for a dead kernel, the cells after it).  Rows of students graded by an
+earlier batch into the same folder are kept.
 """
 from __future__ import annotations
 
 import csv
 import html
+import json
+import os
+import queue
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook
 
-from .course import (SOLUTIONS, Assignment, CourseError, graded_cells, make_course_dir,
-                     nbgrader_meta, read_notebook, run_nbgrader)
+from . import sandbox as sb
+from .course import (Assignment, CourseError, graded_cells, make_course_dir, nbgrader_meta,
+                     nbgrader_env, read_notebook, run_nbgrader)
+
+MAX_NOTEBOOK_BYTES = 64 * 2**20
+
+
+@dataclass
+class Submission:
+    student: str                   # as found: the file's stem or the folder's name
+    path: Path | None
+    problem: str | None = None     # why it cannot be graded (then every cell scores 0)
+    sid: str = ""                  # the id used with nbgrader: safe in paths and commands
 
 
 @dataclass
@@ -34,26 +61,77 @@ class StudentResult:
     student: str
     scores: dict[str, float]
     notes: list[str] = field(default_factory=list)
-    graded: bool = False          # nbgrader produced an autograded notebook for this run
+    sid: str = ""
+    graded: bool = False           # nbgrader produced an autograded notebook for this student
     feedback: Path | None = None
+    seconds: float = 0.0
+    workdir: Path | None = None
 
     @property
     def total(self) -> float:
         return sum(self.scores.values())
 
 
-def find_submissions(folder: Path, assignment: str) -> dict[str, Path | None]:
-    """Map student id -> their notebook (None when their folder holds no notebook)."""
-    found: dict[str, Path | None] = {}
-    for entry in sorted(folder.iterdir()):
-        if entry.is_file() and entry.suffix == ".ipynb":
-            found[entry.stem] = entry
-        elif entry.is_dir() and not entry.name.startswith("."):
-            notebooks = sorted((entry / assignment).glob("*.ipynb")) if (entry / assignment).is_dir() \
-                else sorted(entry.glob("*.ipynb"))
-            found[entry.name] = notebooks[0] if notebooks else None
+# --- finding submissions ------------------------------------------------------------------------
+
+def _regular_file(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
+
+
+def find_submissions(folder: Path, assignment: str, notebook_name: str = "") -> list[Submission]:
+    """Every submission in ``folder``, including those that cannot be graded (with the reason).
+
+    Symlinks are never followed; a folder named ``*.ipynb`` is refused; hidden entries are
+    skipped; in nbgrader's layout the notebook named like the assignment's is preferred.
+    """
+    found: list[Submission] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_symlink():
+            if name.endswith(".ipynb") or entry.is_dir():
+                found.append(Submission(_stem(name), None,
+                                        "the submission is a symbolic link, which is not followed"))
+            continue
+        if entry.is_file() and name.endswith(".ipynb"):
+            found.append(Submission(_stem(name), entry))
+        elif entry.is_dir() and name.endswith(".ipynb"):
+            found.append(Submission(_stem(name), None,
+                                    "the submission is a folder named like a notebook"))
+        elif entry.is_dir():
+            inner = entry / assignment
+            where = inner if inner.is_dir() and not inner.is_symlink() else entry
+            candidates = sorted(where.glob("*.ipynb"), key=lambda p: p.name)
+            notebooks = [p for p in candidates if _regular_file(p)]
+            if not notebooks:
+                why = ("its notebook is a symbolic link, which is not followed" if candidates
+                       else "no notebook in the student's folder")
+                found.append(Submission(name, None, why))
+                continue
+            preferred = [p for p in notebooks if p.name == notebook_name]
+            found.append(Submission(name, (preferred or notebooks)[0]))
     return found
 
+
+def _stem(name: str) -> str:
+    return name[:-len(".ipynb")] if name.endswith(".ipynb") else name
+
+
+def assign_ids(subs: list[Submission]) -> None:
+    """Give each submission a unique id safe for nbgrader, paths and command lines."""
+    taken: set[str] = set()
+    for sub in subs:
+        base = unicodedata.normalize("NFKD", sub.student).encode("ascii", "ignore").decode()
+        base = re.sub(r"[^A-Za-z0-9_.-]+", "_", base).lstrip("-.")[:60] or "student"
+        sid, n = base, 2
+        while sid.lower() in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid.lower())
+        sub.sid = sid
+
+
+# --- checking a submission before it is run -----------------------------------------------------
 
 def _normalise(source: str) -> str:
     return "\n".join(line.rstrip() for line in source.strip().splitlines())
@@ -65,11 +143,13 @@ def inspect_submission(path: Path | None, release_nb, edited: str = "zero"
 
     Returns the notebook (None when unreadable), ``{grade_id: reason}`` for the test cells that
     must be scored 0 (``{"*": reason}`` when the whole submission is unusable), and notes about
-    edited test cells that nbgrader restores and grades (when ``edited == "restore"``).
+    edited test cells that are graded with the original tests (when ``edited == "restore"``).
     """
     if path is None:
         return None, {"*": "no submission"}, []
     try:
+        if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+            return None, {"*": f"the notebook is larger than {MAX_NOTEBOOK_BYTES >> 20} MB"}, []
         nb = nbformat.read(str(path), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # not JSON, not a notebook, wrong schema
@@ -88,12 +168,24 @@ def inspect_submission(path: Path | None, release_nb, edited: str = "zero"
     return nb, zeroed, restored
 
 
+# --- grades.csv ---------------------------------------------------------------------------------
+
 def _header(test_ids: list[str]) -> list[str]:
     return ["student", "score", "max_score", *test_ids, "notes"]
 
 
-def _earlier_rows(path: Path, test_ids: list[str]) -> dict[str, list[str]]:
-    """Rows of an earlier grades.csv for the same assignment, so a later batch keeps them."""
+def csv_safe(text: str) -> str:
+    """Text a spreadsheet will not evaluate: a leading = + - @ (or tab, CR) gets a quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _row(r: StudentResult, test_ids: list[str], max_total: float) -> list[str]:
+    return [csv_safe(r.student), f"{r.total:g}", f"{max_total:g}",
+            *[f"{r.scores.get(t, 0):g}" for t in test_ids], csv_safe("; ".join(r.notes))]
+
+
+def _read_rows(path: Path, test_ids: list[str]) -> dict[str, list[str]]:
+    """Rows of a grades.csv for the same assignment (empty if absent or of another layout)."""
     if not path.exists():
         return {}
     with open(path, newline="") as handle:
@@ -103,13 +195,8 @@ def _earlier_rows(path: Path, test_ids: list[str]) -> dict[str, list[str]]:
     return {row[0]: row for row in rows[1:] if row}
 
 
-def _write_csv(out: Path, test_ids: list[str], results: dict[str, StudentResult],
-               max_total: float, earlier: dict[str, list[str]]) -> None:
-    rows = dict(earlier)
-    for r in results.values():
-        rows[r.student] = [r.student, f"{r.total:g}", f"{max_total:g}",
-                           *[f"{r.scores.get(t, 0):g}" for t in test_ids], "; ".join(r.notes)]
-    tmp = out.with_suffix(".tmp")
+def _write_rows(out: Path, test_ids: list[str], rows: dict[str, list[str]]) -> None:
+    tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(_header(test_ids))
@@ -117,105 +204,326 @@ def _write_csv(out: Path, test_ids: list[str], results: dict[str, StudentResult]
     tmp.replace(out)
 
 
-def _notice_html(student: str, assignment: str, notes: list[str], body: str = "") -> str:
+# --- the gradebook ------------------------------------------------------------------------------
+
+def record_scores(db: Path, assignment: Assignment, sid: str, student: str,
+                  scores: dict[str, float]) -> None:
+    """Write one student's scores into an nbgrader gradebook (the display name as last name)."""
+    with Gradebook(f"sqlite:///{db}") as gb:
+        gb.update_or_create_student(sid, last_name=student[:200], first_name="")
+        gb.update_or_create_submission(assignment.id, sid)
+        nb = gb.find_submission_notebook(assignment.notebook.stem, assignment.id, sid)
+        for grade in nb.grades:
+            if grade.name in scores:
+                grade.auto_score = float(scores[grade.name])
+                grade.manual_score = None
+                grade.needs_manual_grade = False
+        gb.db.commit()
+
+
+def _private_scores(db: Path, assignment: Assignment, sid: str) -> dict[str, float]:
+    with Gradebook(f"sqlite:///{db}") as gb:
+        sub = gb.find_submission_notebook(assignment.notebook.stem, assignment.id, sid)
+        return {g.name: float(g.score or 0) for g in sub.grades}
+
+
+# --- one batch ----------------------------------------------------------------------------------
+
+@dataclass
+class Batch:
+    """What every student's grading shares: read-only templates made once per batch."""
+
+    assignment: Assignment
+    out: Path
+    release_nb: object
+    test_ids: list[str]
+    max_total: float
+    template_db: Path
+    tree: Path
+    mpl_cache: Path
+    sandboxed: bool
+    student_timeout: float
+    edited: str
+    memory_mb: int | None
+
+
+def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout: float,
+             edited: str, memory_mb: int | None) -> Batch:
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / ".work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    os.chmod(work, 0o711)
+    template = work / "template"
+    make_course_dir(template)
+    run_nbgrader(template, "generate_assignment", assignment.id, "--force")
+    master = out / "course"
+    make_course_dir(master)
+    if not (master / "gradebook.db").exists():
+        shutil.copy(template / "gradebook.db", master / "gradebook.db")
+    shutil.rmtree(master / "release", ignore_errors=True)
+    shutil.copytree(template / "release", master / "release")
+    release_nb = read_notebook(template / "release" / assignment.id / assignment.notebook.name)
+    tree = work / "tree"
+    sb.build_course_tree(tree, assignment.id)
+    mpl = work / "mpl"
+    mpl.mkdir()
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
+                   env={**os.environ, "MPLCONFIGDIR": str(mpl)}, capture_output=True)
+    return Batch(assignment, out, release_nb,
+                 [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)],
+                 sum(float(nbgrader_meta(c)["points"]) for c in graded_cells(release_nb)),
+                 template / "gradebook.db", tree, mpl, sandboxed, student_timeout, edited,
+                 memory_mb)
+
+
+def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
+    """Grade one submission in a private course directory (runs in a worker thread)."""
+    start = time.monotonic()
+    a = batch.assignment
+    result = StudentResult(sub.student, {t: 0.0 for t in batch.test_ids}, sid=sub.sid)
+    if sub.problem:
+        result.notes.append(f"{sub.problem}: every cell scored 0")
+        return result
+    nb, zeroed, restored = inspect_submission(sub.path, batch.release_nb, batch.edited)
+    result.notes += restored
+    if "*" in zeroed:
+        result.notes.append(f"{zeroed['*']}: every cell scored 0")
+        return result
+    private = batch.out / ".work" / f"student-{sub.sid}"
+    shutil.rmtree(private, ignore_errors=True)
+    make_course_dir(private)
+    shutil.copy(batch.template_db, private / "gradebook.db")
+    dest = private / "submitted" / sub.sid / a.id
+    dest.mkdir(parents=True)
+    nbformat.write(nb, str(dest / a.notebook.name))
+    job = private / "job"
+    job.mkdir()
+    notes_path = private / "judge.json"
+    env = {**nbgrader_env(), "COURSE_SANDBOX": "on" if batch.sandboxed else "off",
+           "COURSE_UNSAFE": "0" if batch.sandboxed else "1",
+           "COURSE_SANDBOX_SLOT": str(slot), "COURSE_SANDBOX_TREE": str(batch.tree),
+           "COURSE_JOB_DIR": str(job), "COURSE_MPL_CACHE": str(batch.mpl_cache),
+           "COURSE_JUDGE_NOTES": str(notes_path)}
+    if batch.memory_mb:
+        env["COURSE_MEMORY_MB"] = str(batch.memory_mb)
+    log = open(private / "worker.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", str(private), a.id,
+                             sub.sid], cwd=private, env=env, stdout=subprocess.PIPE,
+                            stderr=log, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        stdout, _ = proc.communicate(timeout=batch.student_timeout)
+        status = _last_json(stdout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        status = {"autograde": False, "error": f"grading this notebook took longer than "
+                                                f"{batch.student_timeout:.0f} s"}
+    finally:
+        log.close()
+    if not status.get("autograde"):
+        result.notes.append(f"autograder failed ({status.get('error') or 'no result'}): "
+                            "every cell scored 0")
+    else:
+        result.graded = True
+        result.scores.update({k: v for k, v in _private_scores(
+            private / "gradebook.db", a, sub.sid).items() if k in result.scores})
+        for gid, reason in zeroed.items():
+            result.scores[gid] = 0.0
+            result.notes.append(f"{reason}: scored 0")
+        result.notes += _judge_notes(notes_path)
+    result.workdir = private
+    result.seconds = time.monotonic() - start
+    return result
+
+
+def _last_json(stdout: bytes) -> dict:
+    for line in reversed(stdout.decode("utf-8", "replace").splitlines()):
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return {}
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    proc.wait()
+
+
+def _judge_notes(path: Path) -> list[str]:
+    """Notes for the instructor from what the judge saw (written by the trusted worker)."""
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return []
+    notes = []
+    for gid, info in data.get("cells", {}).items():
+        if info.get("status") == "timeout":
+            notes.append(f"{gid}: interrupted after the time limit")
+        elif info.get("status") == "dead":
+            notes.append(f"{gid}: the kernel had died (os._exit, a crash or too much memory)")
+    for index in data.get("timeouts", []):
+        notes.append(f"cell {index}: interrupted after the time limit")
+    if data.get("kernel") == "died" and not any("kernel had died" in n for n in notes):
+        notes.append("the kernel died (os._exit, a crash or too much memory): later cells not run")
+    return notes
+
+
+def _merge_one(batch: Batch, result: StudentResult) -> None:
+    """Record one graded student in the batch's gradebook, course folder and feedback."""
+    a, out = batch.assignment, batch.out
+    master = out / "course"
+    record_scores(master / "gradebook.db", a, result.sid, result.student, result.scores)
+    if result.workdir is not None:
+        for kind in ("submitted", "autograded", "feedback"):
+            src = result.workdir / kind / result.sid
+            dst = master / kind / result.sid
+            shutil.rmtree(dst, ignore_errors=True)
+            if src.exists():
+                shutil.copytree(src, dst, symlinks=True)
+    result.feedback = _feedback(out, result, a)
+    if result.workdir is not None:
+        shutil.rmtree(result.workdir, ignore_errors=True)
+
+
+def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
+    (out / "feedback").mkdir(exist_ok=True)
+    target = out / "feedback" / f"{result.sid}.html"
+    made = (result.workdir / "feedback" / result.sid / a.id / f"{a.notebook.stem}.html"
+            if result.workdir else None)
+    body = made.read_text() if result.graded and made and made.exists() else ""
+    if result.notes or result.student != result.sid:
+        notes = ([f"graded as {result.sid}"] if result.student != result.sid else []) + \
+            result.notes
+        notice = _notice_html(result.student, a.id, notes)
+        body = body.replace("<body>", "<body>" + notice, 1) if "<body>" in body else \
+            f"<html><body>{notice}{body}</body></html>"
+    target.write_text(body or "<html><body>No feedback.</body></html>")
+    return target
+
+
+def _notice_html(student: str, assignment: str, notes: list[str]) -> str:
     items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
     return (f'<div style="border:2px solid #c33;padding:8px;margin:8px;font-family:sans-serif">'
             f"<b>Autograder notes for {html.escape(student)} on {html.escape(assignment)}</b>"
-            f"<ul>{items}</ul></div>{body}")
+            f"<ul>{items}</ul></div>")
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str] | None = None,
-              student_timeout: float = 1800, edited: str = "zero",
-              log=print) -> dict[str, StudentResult]:
-    """Grade every submission in ``folder``; write ``out/grades.csv`` and ``out/feedback/``.
+              student_timeout: float = 1800, edited: str = "zero", jobs: int = 1,
+              shard: tuple[int, int] | None = None, unsafe: bool = False,
+              memory_mb: int | None = None, log=print) -> dict[str, StudentResult]:
+    """Grade every submission in ``folder``; write ``out/grades.csv``, ``out/feedback/`` and
+    ``out/course/gradebook.db``.  Returns ``{student: result}``.
 
-    ``edited``: "zero" scores an edited test cell 0; "restore" lets nbgrader put the original
-    cell back and grade it (a note still says it was edited).
+    ``edited``: "zero" scores an edited test cell 0; "restore" grades it with the original
+    tests (a note still says it was edited).  ``unsafe=True`` runs kernels without a sandbox.
     """
     if edited not in ("zero", "restore"):
         raise CourseError(f"edited must be 'zero' or 'restore', not {edited!r}")
     if not folder.is_dir():
         raise CourseError(f"{folder} is not a folder of submissions")
-    out = out.resolve()
-    course = out / "course"
-    make_course_dir(course)
-    (out / "feedback").mkdir(parents=True, exist_ok=True)
-    run_nbgrader(course, "generate_assignment", assignment.id, "--force")
-    release_nb = read_notebook(course / "release" / assignment.id / assignment.notebook.name)
-    test_ids = [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)]
-    max_total = sum(float(nbgrader_meta(c)["points"]) for c in graded_cells(release_nb))
-
-    submissions = find_submissions(folder, assignment.id)
-    for student in roster or []:
-        submissions.setdefault(student, None)
+    if jobs < 1:
+        raise CourseError("--jobs must be at least 1")
+    reason = sb.unavailable()
+    if reason and not unsafe:
+        raise CourseError(f"refusing to run students' code without a sandbox: {reason}. "
+                          "Pass --unsafe-no-sandbox to grade anyway (student code then runs "
+                          "with your permissions).")
+    batch = _prepare(assignment, out.resolve(), not unsafe and reason is None, student_timeout,
+                     edited, memory_mb)
+    subs = find_submissions(folder, assignment.id, assignment.notebook.name)
+    present = {s.student for s in subs}
+    subs += [Submission(s, None, "no submission") for s in roster or [] if s not in present]
+    subs.sort(key=lambda s: s.student)
+    assign_ids(subs)
+    if shard:
+        k, n = shard
+        subs = subs[k - 1::n]
+    csv_path = batch.out / "grades.csv"
+    rows = _read_rows(csv_path, batch.test_ids)      # students graded by an earlier batch
     results: dict[str, StudentResult] = {}
-    csv_path = out / "grades.csv"
-    earlier = _earlier_rows(csv_path, test_ids)     # students graded by an earlier batch
-    for student, path in sorted(submissions.items()):
-        nb, zeroed, restored = inspect_submission(path, release_nb, edited)
-        result = StudentResult(student, {t: 0.0 for t in test_ids}, notes=list(restored))
-        if "*" in zeroed:
-            result.notes.append(f"{zeroed['*']}: every cell scored 0")
-        else:
-            dest = course / "submitted" / student / assignment.id
-            shutil.rmtree(dest, ignore_errors=True)
-            dest.mkdir(parents=True)
-            nbformat.write(nb, str(dest / assignment.notebook.name))
-            try:
-                proc = run_nbgrader(course, "autograde", assignment.id, "--student", student,
-                                    "--create", "--force", timeout=student_timeout, check=False)
-                failure = None if proc.returncode == 0 else \
-                    ((proc.stdout + proc.stderr).strip().splitlines() or ["?"])[-1][:150]
-            except CourseError as exc:      # the whole run overstayed student_timeout
-                failure = str(exc)
-            if failure:
-                result.notes.append(f"autograder failed ({failure}): every cell scored 0")
-            else:
-                result.graded = True
-                with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-                    sub = gb.find_submission_notebook(assignment.notebook.stem, assignment.id,
-                                                      student)
-                    for grade in sub.grades:
-                        if grade.name in result.scores:
-                            result.scores[grade.name] = float(grade.score or 0)
-                for gid, reason in zeroed.items():
-                    result.scores[gid] = 0.0
-                    result.notes.append(f"{reason}: scored 0")
-                timeouts = _timed_out_cells(course, student, assignment)
-                result.notes.extend(f"{gid}: interrupted after the time limit"
-                                    for gid in timeouts)
-        results[student] = result
-        _write_csv(csv_path, test_ids, results, max_total, earlier)
-        result.feedback = _feedback(course, out, student, assignment, result)
-        log(f"  {student:<24} {result.total:g}/{max_total:g}"
-            + (f"   ({'; '.join(result.notes)})" if result.notes else ""))
+    slots: queue.Queue[int] = queue.Queue()
+    for slot in range(jobs):
+        slots.put(slot)
+
+    def run(sub: Submission) -> StudentResult:
+        slot = slots.get()
+        try:
+            return _grade_one(batch, sub, slot)
+        finally:
+            slots.put(slot)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(run, sub) for sub in subs]
+        for future in as_completed(futures):
+            result = future.result()
+            _merge_one(batch, result)
+            results[result.student] = result
+            rows[csv_safe(result.student)] = _row(result, batch.test_ids, batch.max_total)
+            _write_rows(csv_path, batch.test_ids, rows)
+            log(f"  {_printable(result.student)[:40]:<24} {result.total:g}/{batch.max_total:g}"
+                f"  ({result.seconds:.1f} s)"
+                + (f"   ({_printable('; '.join(result.notes))[:300]})" if result.notes else ""))
+    shutil.rmtree(batch.out / ".work", ignore_errors=True)
     return results
 
 
-def _timed_out_cells(course: Path, student: str, assignment: Assignment) -> list[str]:
-    path = course / "autograded" / student / assignment.id / assignment.notebook.name
-    if not path.exists():
-        return []
-    nb = read_notebook(path)
-    return [nbgrader_meta(c).get("grade_id", "?") for c in nb.cells
-            if any(o.get("ename") in ("CellTimeoutError", "KeyboardInterrupt")
-                   for o in c.get("outputs", [])) and nbgrader_meta(c).get("grade")]
+def merge(assignment: Assignment, parts: list[Path], out: Path, log=print) -> int:
+    """Combine the output folders of several shards (or batches) into ``out``; return students.
 
+    grades.csv rows, feedback files, the course folder's submissions and the gradebook entries
+    are copied; a student found in two parts is an error.
+    """
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    master = out / "course"
+    make_course_dir(master)
+    template = out / ".merge-template"
+    shutil.rmtree(template, ignore_errors=True)
+    make_course_dir(template)
+    run_nbgrader(template, "generate_assignment", assignment.id, "--force")
+    if not (master / "gradebook.db").exists():
+        shutil.copy(template / "gradebook.db", master / "gradebook.db")
+    release_nb = read_notebook(template / "release" / assignment.id / assignment.notebook.name)
+    shutil.rmtree(template, ignore_errors=True)
+    test_ids = [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)]
+    rows = _read_rows(out / "grades.csv", test_ids)
+    seen: dict[str, Path] = {}
+    for part in parts:
+        part_rows = _read_rows(part / "grades.csv", test_ids)
+        if not part_rows:
+            raise CourseError(f"{part} has no grades.csv for {assignment.id}")
+        for key, row in part_rows.items():
+            if key in seen:
+                raise CourseError(f"student {key!r} is in both {seen[key]} and {part}")
+            seen[key] = part
+            rows[key] = row
+        db = part / "course" / "gradebook.db"
+        with Gradebook(f"sqlite:///{db}") as gb:
+            subs = [(s.student.id, s.student.last_name or s.student.id,
+                     {g.name: float(g.score or 0) for nbk in s.notebooks for g in nbk.grades})
+                    for s in gb.assignment_submissions(assignment.id)]
+        for sid, student, scores in subs:
+            record_scores(master / "gradebook.db", assignment, sid, student, scores)
+            for kind in ("submitted", "autograded", "feedback"):
+                src = part / "course" / kind / sid
+                if src.exists():
+                    shutil.rmtree(master / kind / sid, ignore_errors=True)
+                    shutil.copytree(src, master / kind / sid, symlinks=True)
+        (out / "feedback").mkdir(exist_ok=True)
+        for page in (part / "feedback").glob("*.html"):
+            shutil.copy(page, out / "feedback" / page.name)
+        log(f"  merged {part}: {len(part_rows)} students")
+    _write_rows(out / "grades.csv", test_ids, rows)
+    return len(rows)
 
-def _feedback(course: Path, out: Path, student: str, assignment: Assignment,
-              result: StudentResult) -> Path:
-    target = out / "feedback" / f"{student}.html"
-    autograded = course / "autograded" / student / assignment.id
-    body = ""
-    if result.graded and autograded.exists():
-        proc = run_nbgrader(course, "generate_feedback", assignment.id, "--student", student,
-                            "--force", check=False)
-        made = course / "feedback" / student / assignment.id / f"{assignment.notebook.stem}.html"
-        if proc.returncode == 0 and made.exists():
-            body = made.read_text()
-    if result.notes:
-        notice = _notice_html(student, assignment.id, result.notes)
-        body = body.replace("<body>", "<body>" + notice, 1) if "<body>" in body else \
-            f"<html><body>{notice}{body}</body></html>"
-    target.write_text(body or "<html><body>No feedback.</body></html>")
-    return target

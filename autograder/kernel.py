@@ -1,10 +1,14 @@
-"""Run code cells one at a time in a live kernel and judge them as nbgrader would.
+"""Run code cells one at a time in a live kernel, and judge test cells as the grader does.
 
 The self-test uses this to run a solution notebook once and then, in the same kernel, swap a
-mutant (or alternate) into one solution cell and re-run only the test cells it targets.
+mutant (or alternate) into one solution cell and re-run only the test cells it targets.  Test
+cells are judged by ``judge.Judge`` in this process (never run in the kernel), against a kernel
+started like a graded one: in the assignment's sandbox (``sandbox.py``) when this machine has
+one, else unconfined but with the same ``/course`` tree (the assignment's answers withheld).
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,28 +41,68 @@ def judge(cell) -> CellResult:
     return CellResult(True)
 
 
-class KernelSession:
-    """A Python kernel started in ``workdir``; ``run(source)`` executes one cell."""
+def _record_timeout(cell, execute_reply, **kwargs) -> None:
+    """Show a timed-out cell's error as nbgrader's executor does (its reply is not an output)."""
+    content = execute_reply["content"]
+    if content.get("status") == "error" and content.get("ename") == "CellTimeoutError":
+        cell.outputs.append(nbformat.v4.new_output(
+            "error", ename="CellTimeoutError", evalue="", traceback=content.get("traceback", [])))
 
-    def __init__(self, workdir: Path, timeout: int = 120):
+
+class KernelSession:
+    """A kernel for ``assignment``: ``run(source)`` executes a cell in it, ``test(source)``
+    judges a test cell against it."""
+
+    def __init__(self, workdir: Path, assignment: str, timeout: int = 120,
+                 sandboxed: bool | None = None):
+        from .execute import SandboxedKernelManager
+        from . import sandbox as sb
+        workdir.mkdir(parents=True, exist_ok=True)
+        os.chmod(workdir, 0o755)
+        if sandboxed is None:
+            sandboxed = sb.unavailable() is None
+        tree = workdir / "course"
+        sb.build_course_tree(tree, assignment)
+        self.box = sb.Sandbox(workdir / "box", tree, enabled=sandboxed)
+        km = SandboxedKernelManager(kernel_name="python3")
+        km.setup_box(self.box)
         self.client = NotebookClient(
-            nbformat.v4.new_notebook(), timeout=timeout, kernel_name="python3",
+            nbformat.v4.new_notebook(), km=km, timeout=timeout, kernel_name="python3",
             allow_errors=True, interrupt_on_timeout=True,
+            error_on_timeout={"ename": "CellTimeoutError", "evalue": "",
+                              "traceback": ["CellTimeoutError: no reply before the time limit"]},
             # the kernel's own start-up warnings (e.g. about TCP transport) are not test output
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
-            resources={"metadata": {"path": str(workdir)}})
+            on_cell_executed=_record_timeout,
+            resources={"metadata": {"path": str(self.box.home)}})
+        self.timeout = timeout
         self._ctx = None
+        self._judge = None
 
     def __enter__(self) -> "KernelSession":
+        from .judge import Judge, NbclientLink
         self._ctx = self.client.setup_kernel()
         self._ctx.__enter__()
+        self._judge = Judge(NbclientLink(self.client), self.box.io_in, self.box.io_out,
+                            self.box.in_kernel, self.box.out_kernel, cell_timeout=self.timeout)
         return self
 
     def __exit__(self, *exc) -> None:
         self._ctx.__exit__(*exc)
 
     def run(self, source: str) -> CellResult:
+        from nbclient.exceptions import DeadKernelError
         cell = nbformat.v4.new_code_cell(source)
         self.client.nb.cells.append(cell)
-        self.client.execute_cell(cell, len(self.client.nb.cells) - 1)
+        try:
+            self.client.execute_cell(cell, len(self.client.nb.cells) - 1)
+        except DeadKernelError:
+            return CellResult(False, "DeadKernelError: the kernel died")
         return judge(cell)
+
+    def test(self, source: str) -> CellResult:
+        """Judge a test cell as the grader does (in this process, against the kernel)."""
+        outcome = self._judge.run_test_cell(source)
+        if outcome.passed:
+            return CellResult(True)
+        return CellResult(False, f"{outcome.ename}: {outcome.evalue}")

@@ -15,8 +15,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+from autograder.execute import TrustedExecute  # noqa: E402
 from autograder.feedback import StripHiddenTests  # noqa: E402
-from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, GetGrades,  # noqa: E402
+                                    IgnorePattern, LimitOutput, SaveAutoGrades)
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
@@ -30,10 +33,16 @@ c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "mutants", "alternates",
 ]
 
+# Student cells run in a sandboxed kernel; test cells run in the grader's own process against it
+# (autograder/execute.py, autograder/judge.py): nbgrader's Execute is replaced, the rest is as is.
+c.Autograde.autograde_preprocessors = [TrustedExecute, IgnorePattern, ClearMetadataPreprocessor,
+                                       LimitOutput, SaveAutoGrades, AssignLatePenalties,
+                                       CheckCellMetadata]
+
 # Every cell gets at most this many seconds; a cell that runs longer (an infinite loop, say) is
 # interrupted, marked as an error, and the rest of the notebook still runs.
-c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
-c.Execute.interrupt_on_timeout = True
+c.Execute.timeout = c.TrustedExecute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
+c.Execute.interrupt_on_timeout = c.TrustedExecute.interrupt_on_timeout = True
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
@@ -43,3 +52,5 @@ c.OverwriteCells.add_missing_cells = False
 
 # Feedback shows students their results, never the hidden tests' code.
 c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+# ... and no script or raw HTML a submission printed runs in the page.
+c.HTMLExporter.sanitize_html = True

@@ -11,7 +11,10 @@ For one assignment, in a temporary course directory:
     differently) must pass all of them.
 
 (c) and (d) run in one kernel: the solution notebook runs once, then each variant replaces its
-cell, only its target test cells run, and the solution cell is put back.  The structure is
+cell, only its target test cells are judged, and the solution cell is put back; (e) the blank
+notebook, with a cell that patches NumPy, ``utils.testing`` and builtins in its kernel, must
+still fail every test cell.  Test cells are judged as in grading: in this process, against a
+kernel in the assignment's sandbox (``judge.py``, ``sandbox.py``).  The structure is
 checked too: every solution cell is followed by a graded test cell with hidden tests, and every
 graded function has at least two mutants.
 """
@@ -135,19 +138,45 @@ def _autograde_solution_and_blank(a: Assignment, course: Path, report: Report) -
                        f"scored on: {', '.join(bad)}" if bad else "")
 
 
+# A notebook that tries to fool the grader from inside its kernel: everything a check in the
+# student's own process could be beaten with.  The judge runs tests in its own process, so
+# after this cell every test of the blank notebook must still fail.
+ATTACK = """
+import numpy as _np
+_np.allclose = lambda *a, **k: True
+_np.isclose = lambda *a, **k: _np.ones(_np.shape(a[0]), bool) if a else True
+_np.array_equal = lambda *a, **k: True
+try:
+    import utils.testing as _t
+    _t.check = _t.check_function = _t.check_type = _t.check_shape = lambda *a, **k: None
+    _t._compare = lambda *a, **k: None
+except Exception:
+    pass
+check = check_function = check_type = check_shape = lambda *a, **k: None
+type = lambda x: _np.ndarray
+passed = print
+"""
+
+
 def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Path,
                   report: Report, timeout: int) -> None:
-    shutil.copytree(a.source_dir, workdir, ignore=shutil.ignore_patterns(
-        "mutants", "alternates", "__pycache__", ".ipynb*", "*.ipynb"))
+    shutil.copytree(a.source_dir, workdir / "box" / "home", ignore=shutil.ignore_patterns(
+        "mutants", "alternates", "__pycache__", ".ipynb*", "*.ipynb"), dirs_exist_ok=True)
     by_id = {nbgrader_meta(c).get("grade_id"): c for c in nb.cells if nbgrader_meta(c)}
-    with KernelSession(workdir, timeout=timeout) as kernel:
+    tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(nb)}
+
+    def run(kernel, cell):
+        gid = nbgrader_meta(cell).get("grade_id")
+        return kernel.test(cell.source) if gid in tests else kernel.run(cell.source)
+
+    with KernelSession(workdir, a.id, timeout=timeout) as kernel:
         failed = []
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
-            result = kernel.run(cell.source)
+            result = run(kernel, cell)
             gid = nbgrader_meta(cell).get("grade_id")
-            if nbgrader_meta(cell).get("grade") and not result.passed:
+            if gid in tests and not result.passed:
                 failed.append(f"{gid}: {result.message}")
         report.add("solution (kernel run)", "all test cells pass" if not failed else
                    f"{len(failed)} test cell(s) fail", not failed, "; ".join(failed))
@@ -157,7 +186,7 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                 if fn not in targets:
                     continue
                 kernel.run(path.read_text())
-                results = {t: kernel.run(by_id[t].source) for t in targets[fn]}
+                results = {t: kernel.test(by_id[t].source) for t in targets[fn]}
                 kernel.run(by_id[fn].source)          # put the solution back
                 lost = [t for t, r in results.items() if not r.passed]
                 if kind == "mutants":
@@ -170,6 +199,30 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                     report.add(f"alternate {path.stem}",
                                "full marks" if not lost else f"fails {', '.join(lost)}",
                                not lost, msgs)
+    _run_attack(a, workdir / "attack", report, timeout)
+
+
+def _run_attack(a: Assignment, workdir: Path, report: Report, timeout: int) -> None:
+    """The blank notebook plus ATTACK: every test cell must still fail (contract item 8)."""
+    release = read_notebook(a.release_notebook)
+    tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(release)}
+    originals = {nbgrader_meta(c)["grade_id"]: c.source for c in graded_cells(read_notebook(
+        a.notebook))}
+    passed = []
+    with KernelSession(workdir, a.id, timeout=timeout) as kernel:
+        kernel.run(ATTACK)
+        for cell in release.cells:
+            if cell.cell_type != "code":
+                continue
+            gid = nbgrader_meta(cell).get("grade_id")
+            if gid in tests:
+                if kernel.test(originals[gid]).passed:
+                    passed.append(gid)
+            else:
+                kernel.run(cell.source)
+        kernel.run(ATTACK)
+    report.add("blank + in-kernel patching", "no test cell passes" if not passed else
+               f"passes {', '.join(passed)}", not passed)
 
 
 def _headline(message: str) -> str:

@@ -1,0 +1,97 @@
+"""The student's side of the grader's proxies: runs INSIDE the sandboxed kernel.
+
+The grader (``autograder/judge.py``) writes a request file that the kernel can read, executes
+``serve(request, response)`` in the kernel, and reads the response file back.  Requests:
+
+    {"op": "lookup", "name": n}                      a global of the notebook
+    {"op": "call", "target": h, "args": [...], "kwargs": {...}}
+    {"op": "getattr", "target": h, "name": a}    {"op": "getitem", "target": h, "key": k}
+    {"op": "len", "target": h}                   {"op": "list", "target": h}
+
+Values travel as plain data (``autograder/plaindata.py``); anything else stays here and is sent
+as a handle.  Nothing in this module is trusted: the student can change it, and the grader
+checks whatever comes back.  It only has to work for honest students.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+
+from autograder import plaindata
+
+_objects: dict[int, object] = {}
+
+
+def _handle(obj) -> dict:
+    hid = len(_objects) + 1
+    _objects[hid] = obj
+    try:
+        text = repr(obj)
+    except Exception:
+        text = "?"
+    return {"__handle__": hid, "type": type(obj).__name__, "repr": text[:300],
+            "callable": callable(obj)}
+
+
+def _resolve(info: dict):
+    return _objects[info["id"]]
+
+
+def _namespace() -> dict:
+    try:
+        return get_ipython().user_ns          # noqa: F821  (defined inside IPython)
+    except NameError:
+        import __main__
+        return __main__.__dict__
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame of the student's own code (a notebook cell), as 'in f, line n: code'."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    mine = [f for f in frames if "ipykernel" in f.filename or f.filename.startswith("<")]
+    frame = (mine or frames or [None])[-1]
+    if frame is None or frame.filename == __file__:
+        return ""
+    return f"in {frame.name}, line {frame.lineno}: {(frame.line or '').strip()}"[:300]
+
+
+def _dispatch(req: dict) -> dict:
+    op = req.get("op")
+    if op == "lookup":
+        ns = _namespace()
+        if req["name"] not in ns:
+            return {"ok": True, "missing": True}
+        return {"ok": True, "value": ns[req["name"]]}
+    target = req.get("target")
+    if op == "call":
+        args, kwargs = list(req.get("args", [])), dict(req.get("kwargs", {}))
+        if req.get("np_random_state"):             # the test's seeding reaches this call
+            import numpy
+            numpy.random.set_state(tuple(req["np_random_state"]))
+        value = target(*args, **kwargs)
+        return {"ok": True, "value": value, "args_after": args, "kwargs_after": kwargs}
+    if op == "getattr":
+        return {"ok": True, "value": getattr(target, req["name"])}
+    if op == "getitem":
+        return {"ok": True, "value": target[req["key"]]}
+    if op == "len":
+        return {"ok": True, "value": len(target)}
+    if op == "list":
+        return {"ok": True, "value": list(target)}
+    return {"ok": False, "type": "BridgeError", "message": f"unknown request {op!r}"}
+
+
+def serve(request_path: str, response_path: str) -> None:
+    with open(request_path, "rb") as handle:
+        req = plaindata.loads(handle.read(), _resolve)
+    try:
+        resp = _dispatch(req)
+        data = plaindata.dumps(resp, _handle)
+    except BaseException as exc:        # the student's error, reported to the grader
+        resp = {"ok": False, "type": type(exc).__name__, "message": str(exc)[:2000],
+                "where": _where(exc)}
+        data = plaindata.dumps(resp, _handle)
+    tmp = response_path + ".tmp"
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, response_path)

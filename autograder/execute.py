@@ -1,0 +1,225 @@
+"""nbgrader's executor, replaced: student cells run in a sandboxed kernel, test cells run here.
+
+``TrustedExecute`` takes the place of nbgrader's ``Execute`` in ``nbgrader autograde`` (see
+``nbgrader_config.py``).  For every cell of the submission:
+
+* an ordinary cell runs in the student's kernel, which runs in a sandbox (``sandbox.py``);
+* a graded test cell does NOT run in the kernel: its source is replaced by the instructor's
+  (``solutions/<id>/<id>.ipynb``, hidden tests included) and run by ``judge.Judge`` in this
+  process; its outputs are the judge's, so nbgrader's scores are the judge's.
+
+What happened to each cell (passed, failed, timed out, kernel died) is also written as JSON to
+``$COURSE_JUDGE_NOTES`` for the course CLI.  The kernel is started with the assignment's own
+``/course`` tree (without the modules that answer it) and killed, with everything it started,
+when the notebook is done.
+
+Environment (set by ``course autograde``; all optional): ``COURSE_SANDBOX`` ("on", "off"; off
+needs ``COURSE_UNSAFE=1``), ``COURSE_SANDBOX_SLOT``, ``COURSE_SANDBOX_TREE``, ``COURSE_JOB_DIR``,
+``COURSE_MPL_CACHE``, ``COURSE_MEMORY_MB``, ``COURSE_JUDGE_NOTES``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import DeadKernelError
+from nbgrader.preprocessors import Execute
+
+from autograder import sandbox as sb
+from autograder.judge import Judge, NbclientLink
+
+SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
+MAX_OUTPUT_CHARS = 100_000          # per output, in feedback and gradebook
+MAX_OUTPUTS = 50                    # per cell
+
+
+def trusted_tests(assignment: str) -> dict[str, str]:
+    """{grade_id: source} of the instructor's test cells, hidden tests included."""
+    found = sorted((SOLUTIONS / assignment).glob("*.ipynb"))
+    if len(found) != 1:
+        raise RuntimeError(f"no source notebook for {assignment!r} in {SOLUTIONS}")
+    nb = nbformat.read(str(found[0]), as_version=4)
+    tests = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            tests[meta["grade_id"]] = cell.source
+    return tests
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs inside ``self.box`` and talks over Unix sockets."""
+
+    box: sb.Sandbox | None = None
+
+    def setup_box(self, box: sb.Sandbox) -> None:
+        self.box = box
+        if box.enabled:                # no network inside: use Unix sockets in a shared folder
+            self.transport = "ipc"
+            self.ip = str(box.ipc / "k")
+            self.connection_file = str(box.ipc / "kernel.json")
+            # A signal would reach bubblewrap, not the kernel: interrupt with a message.
+            spec = self.kernel_spec_manager.get_kernel_spec(self.kernel_name)
+            spec.interrupt_mode = "message"
+            self._kernel_spec = spec
+
+    def write_connection_file(self, **kwargs) -> None:
+        super().write_connection_file(**kwargs)
+        if self.box is not None and self.box.enabled:
+            os.chown(self.connection_file, self.box.uid, self.box.uid)
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = super().format_kernel_cmd(extra_arguments)
+        return self.box.command(cmd) if self.box is not None else cmd
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if self.box is not None:
+            log = open(self.box.job_dir / "kernel.log", "ab")
+            kw.update(stdout=log, stderr=log, stdin=subprocess.DEVNULL,
+                      cwd=str(self.box.job_dir if self.box.enabled else self.box.home))
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+def _sandbox_mode() -> bool:
+    mode = os.environ.get("COURSE_SANDBOX", "on")
+    if mode == "off":
+        if os.environ.get("COURSE_UNSAFE") != "1":
+            raise RuntimeError("COURSE_SANDBOX=off needs COURSE_UNSAFE=1: student code would run "
+                               "unconfined")
+        return False
+    reason = sb.unavailable()
+    if reason:
+        raise RuntimeError(f"cannot grade safely: {reason} (or run with COURSE_SANDBOX=off "
+                           "COURSE_UNSAFE=1, which is unsafe)")
+    return True
+
+
+class TrustedExecute(Execute):
+    """nbgrader's Execute with test cells judged in this process (see the module docstring)."""
+
+    def preprocess(self, nb, resources, km=None):
+        assignment = resources["nbgrader"]["assignment"]
+        self._tests = trusted_tests(assignment)
+        self._notes: dict = {"cells": {}, "kernel": None}
+        self._dead_at = None
+        enabled = _sandbox_mode()
+        owned = []
+        job = os.environ.get("COURSE_JOB_DIR")
+        if not job:
+            job = tempfile.mkdtemp(prefix="course-job-")
+            owned.append(job)
+        tree = os.environ.get("COURSE_SANDBOX_TREE")
+        if not tree:
+            tree = tempfile.mkdtemp(prefix="course-tree-")
+            owned.append(tree)
+            sb.build_course_tree(Path(tree), assignment)
+        limits = sb.Limits()
+        if os.environ.get("COURSE_MEMORY_MB"):
+            limits.memory_mb = int(os.environ["COURSE_MEMORY_MB"])
+        os.chmod(job, 0o755)
+        box = sb.Sandbox(Path(job) / "box", Path(tree), int(os.environ.get("COURSE_SANDBOX_SLOT",
+                                                                            "0")),
+                         limits, enabled)
+        mpl = os.environ.get("COURSE_MPL_CACHE")
+        box.seed_home(Path(mpl) if mpl else None)
+        self._box = box
+        km = SandboxedKernelManager(kernel_name="python3", config=self.config)
+        km.setup_box(box)
+        self.kernel_name = "python3"
+        self._judge = None
+        try:
+            return super().preprocess(nb, resources, km=km)
+        finally:
+            notes_path = os.environ.get("COURSE_JUDGE_NOTES")
+            if notes_path:
+                Path(notes_path).write_text(json.dumps(self._notes))
+            for path in owned:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _note(self, cell, status: str, message: str = "") -> None:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {id(cell)}"
+        self._notes["cells"][gid] = {"status": status, "message": message[:500]}
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code":
+            return cell, resources
+        meta = cell.metadata.get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if meta.get("grade") and not meta.get("solution") and gid in self._tests:
+            return self._judge_cell(cell, gid), resources
+        if self._dead_at is not None:
+            cell.outputs = [_error("KernelNotRunning",
+                                   "not run: the kernel died in an earlier cell")]
+            return cell, resources
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._kernel_died(cell, "while running this cell")
+            return cell, resources
+        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+            self._notes.setdefault("timeouts", []).append(index)
+        _cap_outputs(cell)
+        return cell, resources
+
+    def _kernel_died(self, cell, where: str) -> None:
+        self._dead_at = where
+        self._notes["kernel"] = "died"
+        cell.outputs = list(cell.get("outputs", [])) + [_error(
+            "DeadKernelError", "your notebook's kernel died " + where + " (os._exit, a crash, "
+            "or more memory than the grader allows); the cells after it were not run")]
+
+    def _judge_cell(self, cell, gid: str):
+        cell.source = self._tests[gid]
+        if self._dead_at is not None:
+            cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel died "
+                                   "in an earlier cell")]
+            self._note(cell, "dead", "kernel died earlier")
+            return cell
+        if self._judge is None:
+            self._judge = Judge(NbclientLink(self), self._box.io_in, self._box.io_out,
+                                self._box.in_kernel, self._box.out_kernel,
+                                cell_timeout=self.timeout or 120)
+        outcome = self._judge.run_test_cell(cell.source)
+        cell.outputs = outcome.outputs()
+        _cap_outputs(cell)
+        self._note(cell, outcome.status, outcome.evalue)
+        if outcome.status == "dead":
+            self._dead_at = f"while {gid} was tested"
+            self._notes["kernel"] = "died"
+        return cell
+
+
+def _error(ename: str, evalue: str):
+    return nbformat.v4.new_output("error", ename=ename, evalue=evalue,
+                                  traceback=[f"{ename}: {evalue}"])
+
+
+def _cap_outputs(cell) -> None:
+    """Keep a cell's outputs to a sane size (a 100 MB line must not reach the feedback)."""
+    outs = list(cell.get("outputs", []))
+    if len(outs) > MAX_OUTPUTS:
+        outs = outs[:MAX_OUTPUTS] + [nbformat.v4.new_output(
+            "stream", name="stdout", text=f"[{len(outs) - MAX_OUTPUTS} more outputs cut]\n")]
+    for out in outs:
+        if out.get("output_type") == "stream" and len(out.get("text", "")) > MAX_OUTPUT_CHARS:
+            out["text"] = out["text"][:MAX_OUTPUT_CHARS] + "\n[output cut by the grader]\n"
+        if out.get("output_type") == "error":
+            out["evalue"] = str(out.get("evalue", ""))[:MAX_OUTPUT_CHARS]
+            out["traceback"] = [t[:MAX_OUTPUT_CHARS] for t in out.get("traceback", [])[:50]]
+        data = out.get("data")
+        if data:
+            for key in list(data):
+                value = data[key]
+                size = len(value) if isinstance(value, str) else len(json.dumps(value))
+                if size > 10 * MAX_OUTPUT_CHARS:
+                    del data[key]
+            if not data:
+                out["data"] = {"text/plain": "[output too large: cut by the grader]"}
+    cell.outputs = outs
+

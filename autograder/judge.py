@@ -1,0 +1,396 @@
+"""Run a test cell in the grader's own process against a student's (sandboxed) kernel.
+
+A test cell's code (visible and hidden tests) never runs in the student's kernel when graded.
+It runs here, in a fresh namespace that holds Python's builtins, ``np``, ``math``, ``copy`` and
+everything of ``utils.testing``; the names it imports or assigns are its own.  Every other name
+it uses is looked up in the student's kernel: a function, class or other object becomes a
+:class:`Remote` proxy (calling it calls the student's object in the sandbox with copies of the
+arguments), plain data is copied over (``autograder/plaindata.py``).  So ``check`` and the
+references always are the grader's, whatever the notebook did to its own ``np`` or ``check``,
+and the only thing that comes back from the student's code is data, checked by type.
+
+The kernel is reached through a *link* with one method, ``run(code, timeout) -> (status,
+stdout)`` where status is "ok", "error", "timeout" or "dead"; ``NbclientLink`` drives a kernel
+through an nbclient client (nbgrader's executor or the self-test's session).
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import copy
+import io
+import itertools
+import math
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import numpy as np
+
+from autograder import plaindata
+import utils.testing as _testing
+from utils.testing import CheckFailure
+
+MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may show
+MAX_RESPONSE = 300 * 1024 * 1024       # bytes of one answer from the kernel
+
+
+class KernelTimeout(Exception):
+    """The student's code ran past the test cell's time limit (the kernel was interrupted)."""
+
+
+class KernelDied(Exception):
+    """The student's kernel died (os._exit, a crash, or killed for using too much memory)."""
+
+
+@dataclass
+class TestOutcome:
+    passed: bool
+    status: str            # "passed", "failed", "timeout", "dead"
+    stdout: str
+    ename: str = ""
+    evalue: str = ""
+
+    def outputs(self) -> list:
+        """The cell's outputs as nbgrader scores them: an error output means 0 points."""
+        outs = []
+        if self.stdout:
+            outs.append(nbformat.v4.new_output("stream", name="stdout", text=self.stdout))
+        if not self.passed:
+            outs.append(nbformat.v4.new_output("error", ename=self.ename, evalue=self.evalue,
+                                               traceback=[f"{self.ename}: {self.evalue}"]))
+        return outs
+
+
+# --- hints for crashes inside the student's function ------------------------------------------
+
+def crash_hint(ename: str, message: str) -> str | None:
+    """A hint for an exception a student's function raised, from its type and message."""
+    if ename == "NotImplementedError":
+        return "you have not written this function yet: replace `raise NotImplementedError()`"
+    if "broadcast" in message or "shapes" in message and "align" in message:
+        return ("the shapes do not fit together: print the shapes of the operands; a lost "
+                "dimension (use keepdims=True) or a transposed matrix is the usual cause")
+    if ename == "IndexError":
+        return "an index is out of range: check loop bounds and which list or layer you index"
+    if ename == "KeyError":
+        return "a dict key is missing: check the key names (e.g. 'W1', 'dW1') and layer numbers"
+    if ename == "NameError":
+        return "a name is not defined: a typo, or a variable defined in another function"
+    if ename == "TypeError":
+        return "check the number, order and types of the arguments and of what you return"
+    if ename == "RecursionError":
+        return "your function calls itself without end"
+    if ename == "MemoryError":
+        return "your code asked for more memory than the grader allows"
+    return None
+
+
+# --- the proxies --------------------------------------------------------------------------------
+
+class Remote:
+    """An object that stays in the student's kernel; ``label`` names it in messages."""
+
+    __slots__ = ("_judge", "_id", "_type", "_repr", "_callable", "_label")
+
+    def __init__(self, judge: "Judge", info: dict, label: str):
+        self._judge, self._id, self._type = judge, info["id"], info["type"]
+        self._repr, self._callable, self._label = info["repr"], info["callable"], label
+
+    def __repr__(self) -> str:
+        return f"<{self._type} object from your notebook: {self._label}>"
+
+    def __call__(self, *args, **kwargs):
+        return self._judge.call(self, args, kwargs)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._judge.ask({"op": "getattr", "target": self, "name": name},
+                               f"{self._label}.{name}")
+
+    def __getitem__(self, key):
+        return self._judge.ask({"op": "getitem", "target": self, "key": key},
+                               f"{self._label}[{key!r}]")
+
+    def __len__(self) -> int:
+        n = self._judge.ask({"op": "len", "target": self}, f"len({self._label})")
+        if type(n) is not int or n < 0:
+            raise CheckFailure(f"len({self._label}) did not return a count")
+        return n
+
+    def __iter__(self):
+        items = self._judge.ask({"op": "list", "target": self}, f"list({self._label})")
+        if type(items) is not list:
+            raise CheckFailure(f"{self._label} could not be turned into a list")
+        return iter(items)
+
+
+def _describe_args(args: tuple, kwargs: dict) -> str:
+    return _testing._describe_inputs(args, kwargs)
+
+
+def _write_back(original: Any, after: Any) -> None:
+    """Make the grader's copy of an argument look as the student's function left it."""
+    if type(original) is np.ndarray:
+        if type(after) is np.ndarray and after.shape == original.shape:
+            if not np.array_equal(original, after, equal_nan=original.dtype.kind in "fc"):
+                try:
+                    original[...] = after
+                except (ValueError, TypeError):
+                    pass
+        elif original.size:                    # changed shape or type in place: show a change
+            original.flat[0] = np.nan if original.dtype.kind in "fc" else original.flat[0] + 1
+    elif type(original) is dict and type(after) is dict:
+        if set(original) != set(after):
+            original.clear()
+            original.update(after)
+        else:
+            for key in original:
+                if type(original[key]) in (np.ndarray, dict, list):
+                    _write_back(original[key], after[key])
+                else:
+                    original[key] = after[key]
+    elif type(original) is list and type(after) is list:
+        if len(original) != len(after):
+            original[:] = after
+        else:
+            for i, (o, a) in enumerate(zip(original, after)):
+                if type(o) in (np.ndarray, dict, list):
+                    _write_back(o, a)
+                else:
+                    original[i] = a
+    elif type(original) is tuple and type(after) is tuple and len(original) == len(after):
+        for o, a in zip(original, after):
+            _write_back(o, a)
+
+
+# --- names a test cell takes from the student's kernel -----------------------------------------
+
+def free_names(source: str) -> set[str]:
+    """Names a cell reads but never binds (imports, assignments, defs, arguments...)."""
+    tree = ast.parse(source)
+    loaded, bound = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound.update(node.names)
+    return loaded - bound
+
+
+def trusted_namespace() -> dict:
+    """What every test cell starts with: the grader's own modules and checks."""
+    ns = {"__name__": "__course_test__", "__builtins__": builtins, "np": np, "math": math,
+          "copy": copy}
+    ns.update({k: getattr(_testing, k) for k in _testing.__all__})
+    return ns
+
+
+# --- the judge ----------------------------------------------------------------------------------
+
+class Judge:
+    """Runs test cells here and the student's functions there.
+
+    ``link.run(code, timeout)`` executes code in the kernel.  Requests go through files: the
+    grader writes ``in_dir`` (read-only for the kernel, seen there as ``in_kernel``), the
+    kernel answers into ``out_dir`` (``out_kernel`` inside).  Paths are the same on both sides
+    when the kernel is not sandboxed.
+    """
+
+    def __init__(self, link, in_dir: Path, out_dir: Path, in_kernel: str | None = None,
+                 out_kernel: str | None = None, cell_timeout: float = 120):
+        self.link, self.in_dir, self.out_dir = link, Path(in_dir), Path(out_dir)
+        self.in_kernel = in_kernel or str(in_dir)
+        self.out_kernel = out_kernel or str(out_dir)
+        self.cell_timeout = cell_timeout
+        self._counter = itertools.count(1)
+        self._deadline = math.inf
+        self.dead = False
+
+    # one round trip
+    def _exchange(self, req: dict) -> dict:
+        if self.dead:
+            raise KernelDied("the kernel had already died")
+        n = next(self._counter)
+        req_file = self.in_dir / f"req-{n}.json"
+        data = plaindata.dumps(req, self._send_handle)
+        req_file.write_bytes(data)
+        resp_name = f"resp-{n}.json"
+        code = (f"__import__('autograder.bridge', fromlist=['serve']).serve("
+                f"{self.in_kernel + '/' + req_file.name!r}, {self.out_kernel + '/' + resp_name!r})")
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise KernelTimeout()
+        status, text = self.link.run(code, remaining)
+        req_file.unlink(missing_ok=True)
+        if text:
+            print(text[:MAX_CELL_OUTPUT], end="")
+        if status == "dead":
+            self.dead = True
+            raise KernelDied()
+        if status == "timeout":
+            raise KernelTimeout()
+        raw = self._read_response(self.out_dir / resp_name)
+        if raw is None:
+            raise CheckFailure("your notebook's kernel did not answer the grader (did the "
+                               "notebook change the grader's bridge, or exit?)")
+        try:
+            return plaindata.loads(raw, lambda info: Remote(self, info, info["type"]))
+        except plaindata.BadMessage as exc:
+            raise CheckFailure(f"your notebook sent the grader something it cannot read ({exc})")
+
+    @staticmethod
+    def _read_response(path: Path) -> bytes | None:
+        """Read a file the sandbox wrote: never through a link, never a huge one."""
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESPONSE:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_RESPONSE + 1)
+        finally:
+            os.close(fd)
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return raw
+
+    @staticmethod
+    def _send_handle(obj: Any) -> dict:
+        if type(obj) is Remote:
+            return {"__handle__": obj._id}
+        raise TypeError(f"the grader cannot send a {type(obj).__name__} to the student's kernel")
+
+    def _check_reply(self, resp: Any, label: str, args=(), kwargs=None) -> dict:
+        if type(resp) is not dict or type(resp.get("ok")) is not bool:
+            raise CheckFailure(f"{label}: your notebook's kernel answered in a form the grader "
+                               "cannot read")
+        if not resp["ok"]:
+            ename = str(resp.get("type", "Exception"))[:100]
+            message = str(resp.get("message", ""))[:2000]
+            lines = [f"{label} raised {ename}: {message}"]
+            if resp.get("where"):
+                lines.append(f"  where: {str(resp['where'])[:300]}")
+            if args or kwargs:
+                lines.append(f"  called with: {_describe_args(tuple(args), kwargs or {})}")
+            hint = crash_hint(ename, message)
+            if hint:
+                lines.append(f"  hint: {hint}")
+            raise CheckFailure("\n".join(lines))
+        return resp
+
+    def ask(self, req: dict, label: str) -> Any:
+        resp = self._check_reply(self._exchange(req), label)
+        return self._tag(resp.get("value"), label)
+
+    def call(self, target: Remote, args: tuple, kwargs: dict) -> Any:
+        label = target._label
+        if not target._callable:
+            raise CheckFailure(f"{label} is a {target._type}, not a function")
+        state = np.random.get_state()          # seeding in a test reaches the student's code
+        req = {"op": "call", "target": target, "args": list(args), "kwargs": dict(kwargs),
+               "np_random_state": [state[0], state[1], int(state[2]), int(state[3]),
+                                   float(state[4])]}
+        resp = self._check_reply(self._exchange(req), label, args, kwargs)
+        after = resp.get("args_after")
+        if type(after) is list and len(after) == len(args):
+            for original, new in zip(args, after):
+                _write_back(original, new)
+        kw_after = resp.get("kwargs_after")
+        if type(kw_after) is dict:
+            for key in kwargs:
+                if key in kw_after:
+                    _write_back(kwargs[key], kw_after[key])
+        return self._tag(resp.get("value"), f"the result of {label}")
+
+    @staticmethod
+    def _tag(value: Any, label: str) -> Any:
+        if type(value) is Remote:
+            value._label = label
+        return value
+
+    # a whole test cell
+    def run_test_cell(self, source: str, timeout: float | None = None) -> TestOutcome:
+        ns = trusted_namespace()
+        buffer = io.StringIO()
+        self._deadline = time.monotonic() + (timeout or self.cell_timeout)
+        try:
+            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+                for name in sorted(free_names(source) - set(ns) - set(dir(builtins))):
+                    resp = self._check_reply(self._exchange({"op": "lookup", "name": name}),
+                                             name)
+                    if not resp.get("missing"):
+                        ns[name] = self._tag(resp.get("value"), name)
+                exec(compile(source, "<test cell>", "exec"), ns)
+        except KernelTimeout:
+            return self._outcome(buffer, "timeout", "CellTimeoutError",
+                                 "your code ran past the time limit of this test cell and was "
+                                 "interrupted (an endless loop, or very slow code?)")
+        except KernelDied:
+            return self._outcome(buffer, "dead", "DeadKernelError",
+                                 "your notebook's kernel died while this cell was tested "
+                                 "(os._exit, a crash, or too much memory)")
+        except NameError as exc:
+            name = str(exc).split("'")[1] if "'" in str(exc) else "?"
+            return self._outcome(buffer, "failed", "NameError",
+                                 f"{name} is not defined in your notebook: run its cell, and "
+                                 "keep the name the exercise asks for")
+        except Exception as exc:           # CheckFailure and any error of a test's own code
+            return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
+        finally:
+            self._deadline = math.inf
+        return TestOutcome(True, "passed", buffer.getvalue()[:MAX_CELL_OUTPUT])
+
+    @staticmethod
+    def _outcome(buffer: io.StringIO, status: str, ename: str, evalue: str) -> TestOutcome:
+        return TestOutcome(False, status, buffer.getvalue()[:MAX_CELL_OUTPUT], ename,
+                           evalue[:MAX_CELL_OUTPUT])
+
+
+class NbclientLink:
+    """``run(code, timeout)`` through an nbclient client (nbgrader's executor, the self-test).
+
+    The client must report a timeout as an error output named ``CellTimeoutError`` (nbgrader's
+    ``Execute.error_on_timeout``; the self-test's session sets the same).
+    """
+
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, code: str, timeout: float) -> tuple[str, str]:
+        from nbclient.exceptions import DeadKernelError
+        cell = nbformat.v4.new_code_cell(code)
+        saved = self.client.timeout
+        self.client.timeout = max(1, int(math.ceil(timeout)))
+        try:
+            self.client.execute_cell(cell, 0, store_history=False)
+        except DeadKernelError:
+            return "dead", ""
+        finally:
+            self.client.timeout = saved
+        text = "".join(o.get("text", "") for o in cell.outputs
+                       if o.output_type == "stream")
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if any(o.ename == "CellTimeoutError" for o in errors):
+            return "timeout", text
+        return ("error" if errors else "ok"), text

@@ -1,0 +1,243 @@
+"""The sandbox every graded student kernel runs in (Linux, bubblewrap).
+
+A student's kernel runs as an unprivileged user (its own uid per parallel job), in its own
+mount, PID, network, IPC and UTS namespaces, and sees only:
+
+* the Python installation and the system's ``/usr``, read-only;
+* ``/course``: a copy of the course's ``utils/`` WITHOUT the modules that answer this
+  assignment (their ``TAUGHT_IN`` names it; each is replaced by a stub that says why), the
+  kernel side of the grader's bridge, and the data files, read-only;
+* ``/home/student``: an empty home and working directory, its only writable place besides
+  ``/tmp`` (a small tmpfs) and the folder it answers the grader in;
+* no network (only its own loopback), no other process of the machine.
+
+Memory (address space), processes, file size, open files and CPU time are limited with
+``prlimit``; everything the kernel started is killed when it ends (``--die-with-parent`` and the
+PID namespace) or when its grader dies (``--pdeathsig``).  The repository, ``solutions/``, the
+gradebook, other students' submissions and the output folder are simply not there.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UID_BASE = 61000            # job slot k runs as uid/gid UID_BASE + k
+HOME = "/home/student"
+COURSE = "/course"
+IO_IN, IO_OUT = "/course-io/in", "/course-io/out"
+
+
+@dataclass
+class Limits:
+    memory_mb: int = 4096          # address space of each process
+    processes: int = 256           # threads count too
+    file_mb: int = 512             # largest file it may write
+    cpu_seconds: int = 3600
+    open_files: int = 1024
+    tmp_mb: int = 256              # size of /tmp
+
+
+def taught_in(path: Path) -> tuple[str, ...]:
+    """The assignments a utils module answers (its module-level ``TAUGHT_IN``), or ()."""
+    try:
+        tree = ast.parse(path.read_text())
+    except (SyntaxError, UnicodeDecodeError):
+        return ()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "TAUGHT_IN" for t in node.targets):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                return ()
+            return tuple(value) if isinstance(value, (tuple, list)) else (value,)
+    return ()
+
+
+def withheld(assignment: str, utils_dir: Path = ROOT / "utils") -> list[Path]:
+    """The utils modules that answer ``assignment`` (withheld from its sandbox)."""
+    return sorted(p for p in utils_dir.rglob("*.py") if assignment in taught_in(p))
+
+
+def build_course_tree(dest: Path, assignment: str) -> list[str]:
+    """Write the read-only ``/course`` tree of ``assignment``'s sandbox; return withheld modules."""
+    dest.mkdir(parents=True, exist_ok=True)
+    hidden = set(withheld(assignment))
+    names = []
+    for src in sorted((ROOT / "utils").rglob("*")):
+        if "__pycache__" in src.parts or src.is_dir():
+            continue
+        target = dest / src.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src in hidden:
+            module = ".".join(src.relative_to(ROOT).with_suffix("").parts)
+            names.append(module)
+            target.write_text(
+                f'raise ImportError("{module} holds the course\'s answers to {assignment}, so '
+                'it is not available while that assignment is graded: write these functions '
+                'yourself (later assignments may import it)")\n')
+        else:
+            shutil.copyfile(src, target)
+    (dest / "datasets").mkdir(exist_ok=True)          # mount point of the data files
+    (dest / "autograder").mkdir(exist_ok=True)
+    (dest / "autograder" / "__init__.py").write_text("")
+    for name in ("bridge.py", "plaindata.py"):
+        shutil.copyfile(ROOT / "autograder" / name, dest / "autograder" / name)
+    for path in [dest, *dest.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    return names
+
+
+def _bwrap() -> str | None:
+    return shutil.which("bwrap")
+
+
+def _binds_for_python() -> list[str]:
+    """Read-only binds that make this Python (and its virtualenv) work inside."""
+    paths = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    exe = Path(sys.executable)
+    paths.add(exe.parent.resolve().parent)
+    out = []
+    for p in sorted(paths):
+        if str(p).startswith("/usr"):
+            continue
+        out += [str(p), str(p)]
+    return out
+
+
+@dataclass
+class Sandbox:
+    """One student's sandbox: its folders on the host and the command that enters it."""
+
+    job_dir: Path
+    course_tree: Path
+    slot: int = 0
+    limits: Limits = field(default_factory=Limits)
+    enabled: bool = True
+
+    def __post_init__(self):
+        self.job_dir = Path(self.job_dir)
+        self.home = self.job_dir / "home"
+        self.io_in = self.job_dir / "in"
+        self.io_out = self.job_dir / "out"
+        self.ipc = self.job_dir / "ipc"
+        for d in (self.home, self.io_in, self.io_out, self.ipc):
+            d.mkdir(parents=True, exist_ok=True)
+        self.uid = UID_BASE + self.slot
+        if self.enabled:
+            for d in (self.home, self.io_out, self.ipc):
+                os.chown(d, self.uid, self.uid)
+            os.chmod(self.io_in, 0o755)
+            os.chmod(self.job_dir, 0o755)
+
+    # where the grader's bridge reads and writes, as seen from inside the kernel
+    @property
+    def in_kernel(self) -> str:
+        return IO_IN if self.enabled else str(self.io_in)
+
+    @property
+    def out_kernel(self) -> str:
+        return IO_OUT if self.enabled else str(self.io_out)
+
+    def command(self, argv: list[str]) -> list[str]:
+        """``argv`` (a kernel command) wrapped to run inside the sandbox."""
+        if not self.enabled:
+            return argv
+        lim = self.limits
+        mounts: list[tuple[str, str, str]] = []          # (kind, source, dest)
+        for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+            if os.path.islink(top):
+                mounts.append(("symlink", os.readlink(top), top))
+            elif os.path.isdir(top):
+                mounts.append(("ro-bind", top, top))
+        mounts.append(("ro-bind", "/usr", "/usr"))
+        for f in ("/etc/passwd", "/etc/group", "/etc/ld.so.cache", "/etc/localtime",
+                  "/etc/nsswitch.conf"):
+            if os.path.exists(f):
+                mounts.append(("ro-bind", f, f))
+        pyb = _binds_for_python()
+        for i in range(0, len(pyb), 2):
+            mounts.append(("ro-bind", pyb[i], pyb[i + 1]))
+        mounts += [("ro-bind", str(self.course_tree), COURSE),
+                   ("ro-bind", str(ROOT / "datasets"), COURSE + "/datasets"),
+                   ("bind", str(self.home), HOME),
+                   ("ro-bind", str(self.io_in), IO_IN),
+                   ("bind", str(self.io_out), IO_OUT),
+                   ("bind", str(self.ipc), str(self.ipc))]
+        args = ["prlimit", f"--as={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
+                f"--fsize={lim.file_mb * 2**20}", f"--cpu={lim.cpu_seconds}", "--core=0",
+                f"--nofile={lim.open_files}",
+                "setpriv", "--pdeathsig", "KILL", "--",
+                _bwrap() or "bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid",
+                "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev",
+                "--perms", "1777", "--size", str(lim.tmp_mb * 2**20), "--tmpfs", "/tmp"]
+        made = {"/", "/tmp", "/proc", "/dev"}
+        for kind, src, dest in mounts:
+            parent = Path(dest).parent
+            for d in reversed([parent, *parent.parents]):
+                if str(d) not in made:
+                    args += ["--perms", "0755", "--dir", str(d)]
+                    made.add(str(d))
+            args += [f"--{kind}", src, dest]
+            made.add(dest)
+        env = {"HOME": HOME, "USER": "student", "LOGNAME": "student", "LANG": "C.UTF-8",
+               "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+               "PYTHONPATH": COURSE, "PYTHONDONTWRITEBYTECODE": "1",
+               "MPLCONFIGDIR": f"{HOME}/.config/matplotlib", "IPYTHONDIR": f"{HOME}/.ipython",
+               "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "PYDEVD_DISABLE_FILE_VALIDATION": "1", "TMPDIR": "/tmp"}
+        args.append("--clearenv")
+        for key, value in env.items():
+            args += ["--setenv", key, value]
+        args += ["--chdir", HOME, "--",
+                 "setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--", *argv]
+        return args
+
+    def seed_home(self, mpl_cache: Path | None) -> None:
+        """Give the home a prebuilt matplotlib font cache (building one costs seconds)."""
+        if mpl_cache and mpl_cache.is_dir():
+            target = self.home / ".config" / "matplotlib"
+            shutil.copytree(mpl_cache, target, dirs_exist_ok=True)
+            if self.enabled:
+                for path in [self.home / ".config", target, *target.rglob("*")]:
+                    os.chown(path, self.uid, self.uid)
+
+
+@lru_cache(maxsize=1)
+def unavailable() -> str | None:
+    """None when sandboxes work on this machine, else the reason (said to the instructor)."""
+    if not sys.platform.startswith("linux"):
+        return "the sandbox needs Linux (bubblewrap)"
+    if _bwrap() is None:
+        return ("bubblewrap is not installed: `sudo apt-get install bubblewrap` (Debian/Ubuntu)"
+                " or `make sandbox`")
+    for tool in ("prlimit", "setpriv"):
+        if shutil.which(tool) is None:
+            return f"{tool} (util-linux) is not installed"
+    if os.geteuid() != 0:
+        return ("the sandbox drops each kernel to its own unprivileged uid, which needs the "
+                "grader to run as root (e.g. in a container or CI job)")
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="course-probe-") as tmp:
+        tree = Path(tmp) / "course"
+        (tree / "datasets").mkdir(parents=True)
+        os.chmod(tmp, 0o755)
+        box = Sandbox(Path(tmp) / "job", tree, slot=0)
+        cmd = box.command([sys.executable, "-c", "import numpy, os; print(os.getuid())"])
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"bubblewrap failed to start a sandbox: {exc}"
+        if proc.returncode != 0 or proc.stdout.strip() != str(box.uid):
+            return ("bubblewrap failed to start a sandbox: "
+                    + (proc.stderr.strip().splitlines() or ["?"])[-1][:200])
+    return None
