@@ -7,6 +7,13 @@ functions; none writes its own finite differences.
     relative_error(num, dW)                                # ||a - b|| / (||a|| + ||b||)
     worst = gradient_errors(cost, {"W": W, "b": b}, {"W": dW, "b": db})
 
+It also holds the course's reference answer to c2w1a3's ``gradient_check_n``, which checks a
+whole network's gradients dict against its cost, all parameters flattened into one vector
+(the flattening helpers come from ``utils.paramvec`` and are re-exported here)::
+
+    difference = gradient_check_n(parameters, gradients, X, Y)      # default: L-layer network
+    difference = gradient_check_n(parameters, gradients, X, Y, forward=my_forward)
+
 c2w1a3_gradient_checking teaches gradient checking, so its graded sandbox does not hold this
 module (see ``TAUGHT_IN``).
 """
@@ -16,7 +23,15 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-__all__ = ["numerical_gradient", "relative_error", "gradient_errors"]
+from utils.paramvec import dictionary_to_vector, gradients_to_vector, vector_to_dictionary
+from utils.testing import course_reference
+
+__all__ = ["numerical_gradient", "relative_error", "gradient_errors", "gradient_check_n",
+           "dictionary_to_vector", "vector_to_dictionary", "gradients_to_vector",
+           "MISTAKE_THRESHOLD", "mistake_message"]
+
+# A relative difference above this (with epsilon = 1e-7) means the backward pass has a mistake.
+MISTAKE_THRESHOLD = 2e-7
 
 # The assignment whose exercises this module answers: its graded sandbox does not contain it.
 TAUGHT_IN = ("c2w1a3_gradient_checking",)
@@ -59,3 +74,55 @@ def gradient_errors(f: Callable[[], float], arrays: Mapping[str, np.ndarray],
     a parameters dict.  Returns ``{key: relative error}`` for every key of ``grads``.
     """
     return {k: relative_error(numerical_gradient(f, arrays[k], eps), grads[k]) for k in grads}
+
+
+def _network_cost(X, Y, parameters):
+    """Cross-entropy cost of the L-layer network [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
+
+    Returns (cost, None), the calling convention of c2w1a3's ``forward_propagation_n``.
+    """
+    from utils.dnn import L_model_forward, compute_cost   # not at import: see utils.dnn.TAUGHT_IN
+    AL, _ = L_model_forward(X, parameters)
+    return compute_cost(AL, Y), None
+
+
+@course_reference
+def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False, forward=None):
+    """Relative difference between a network's gradients and centred finite differences.
+
+    Arguments:
+    parameters -- dict {"W1": (n1, n0), "b1": (n1, 1), ..., "WL", "bL"}
+    gradients -- dict holding "dW1", "db1", ..., "dWL", "dbL" (other keys are ignored)
+    X -- inputs, (n0, m); Y -- labels, (1, m)
+    epsilon -- the shift applied to one entry of theta at a time
+    print_msg -- print whether the difference exceeds MISTAKE_THRESHOLD (2e-7)
+    forward -- function (X, Y, parameters) -> (cost, anything); default: the cross-entropy cost
+               of the L-layer network [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID
+
+    Returns:
+    difference -- ||grad - gradapprox|| / (||grad|| + ||gradapprox||), a float, where
+                  gradapprox[i] = (J(theta + epsilon e_i) - J(theta - epsilon e_i)) / (2 epsilon)
+    """
+    forward = forward or _network_cost
+    theta, layout = dictionary_to_vector(parameters)
+    grad = gradients_to_vector(gradients, layout)
+    gradapprox = np.zeros_like(theta)
+    for i in range(theta.shape[0]):
+        theta_plus = np.copy(theta)
+        theta_plus[i] += epsilon
+        J_plus, _ = forward(X, Y, vector_to_dictionary(theta_plus, layout))
+        theta_minus = np.copy(theta)
+        theta_minus[i] -= epsilon
+        J_minus, _ = forward(X, Y, vector_to_dictionary(theta_minus, layout))
+        gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)
+    difference = relative_error(grad, gradapprox)
+    if print_msg:
+        print(mistake_message(difference))
+    return difference
+
+
+def mistake_message(difference: float) -> str:
+    """The verdict that gradient_check and gradient_check_n print when print_msg is True."""
+    if difference > MISTAKE_THRESHOLD:
+        return f"There is a mistake in the backward propagation! difference = {difference}"
+    return f"Your backward propagation works perfectly fine! difference = {difference}"

@@ -1,0 +1,3 @@
+# Correct: the derivative x, returned as a Python float.
+def backward_propagation(x, theta):
+    return float(x)

@@ -1,0 +1,4 @@
+# Mistake: added theta and x instead of multiplying them.
+def forward_propagation(x, theta):
+    J = x + theta
+    return J
