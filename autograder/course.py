@@ -90,11 +90,12 @@ def make_course_dir(course: Path) -> None:
 
 
 def run_nbgrader(course: Path, *args: str, timeout: float | None = None,
-                 check: bool = True) -> subprocess.CompletedProcess:
+                 check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``nbgrader ARGS`` in the course directory; raise CourseError when it fails."""
     cmd = [sys.executable, "-m", "nbgrader", *args]
     try:
-        proc = subprocess.run(cmd, cwd=course, env=nbgrader_env(), capture_output=True,
+        proc = subprocess.run(cmd, cwd=course, env={**nbgrader_env(), **(env or {})},
+                              capture_output=True,
                               text=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         raise CourseError(f"nbgrader {args[0]} did not finish within {timeout:.0f} s") from exc

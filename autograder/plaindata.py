@@ -55,7 +55,7 @@ def encode(value: Any, make_handle: Callable[[Any], dict] | None = None, depth: 
     if t is float:
         return value
     if t is np.ndarray and _numeric_dtype(value.dtype):
-        data = np.ascontiguousarray(value)
+        data = value if value.flags.c_contiguous else value.copy(order="C")   # keeps 0-d
         return {"__nd__": data.dtype.str, "shape": list(data.shape),
                 "b64": base64.b64encode(data.tobytes()).decode("ascii")}
     if isinstance(value, np.generic) and t.__module__ == "numpy" and _numeric_dtype(value.dtype):
@@ -134,7 +134,7 @@ def decode(data: Any, make_handle: Callable[[dict], Any] | None = None, depth: i
             raise BadMessage("bad array shape")
         if int(np.prod(shape, dtype=np.int64)) * dtype.itemsize != len(raw):
             raise BadMessage("array data does not match its shape")
-        return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+        return np.frombuffer(raw, dtype=dtype).reshape(tuple(shape)).copy()
     # a handle
     if make_handle is None:
         raise BadMessage("a handle where plain data was required")
