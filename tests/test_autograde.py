@@ -5,8 +5,11 @@ import shutil
 import nbformat
 import pytest
 
-from autograder.course import Assignment, graded_cells, nbgrader_meta, read_notebook
-from autograder.grading import autograde
+from autograder import sandbox
+from autograder.course import Assignment, CourseError, graded_cells, nbgrader_meta, read_notebook
+from autograder.grading import autograde, merge
+
+UNSAFE = sandbox.unavailable() is not None     # no sandbox here: grade unconfined (own code)
 
 A = Assignment("c1w2a1_numpy_basics")
 
@@ -52,9 +55,10 @@ def batch(tmp_path_factory, monkeypatch_module):
     (subs / "frank" / A.id).mkdir(parents=True)
     nbformat.write(frank, str(subs / "frank" / A.id / "whatever.ipynb"))
     out = tmp_path_factory.mktemp("out")
-    results = autograde(subs, A, out, roster=["alice", "gina"], log=lambda *a: None)
+    results = autograde(subs, A, out, roster=["alice", "gina"], log=lambda *a: None,
+                        unsafe=UNSAFE)
     rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
-    return results, rows, out, release, solved
+    return results, rows, out, release, solved, subs
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,7 @@ def test_every_student_has_a_row(batch):
 
 
 def test_correct_and_blank(batch):
-    _, rows, _, release, _ = batch
+    _, rows, _, release, *_ = batch
     assert float(rows["alice"]["score"]) == _total(release) == float(rows["alice"]["max_score"])
     assert float(rows["bob"]["score"]) == 0
 
@@ -86,7 +90,7 @@ def test_invalid_and_missing_score_zero_with_reason(batch):
 
 
 def test_deleted_and_edited_test_cells_score_zero_there_only(batch):
-    _, rows, _, release, _ = batch
+    _, rows, _, release, *_ = batch
     total = _total(release)
     assert float(rows["dave"]["test_L1"]) == 0 and "test_L1 was deleted" in rows["dave"]["notes"]
     assert float(rows["dave"]["score"]) == total - 1
@@ -95,14 +99,14 @@ def test_deleted_and_edited_test_cells_score_zero_there_only(batch):
 
 
 def test_infinite_loop_is_interrupted_and_the_rest_graded(batch):
-    _, rows, _, release, _ = batch
+    _, rows, _, release, *_ = batch
     assert float(rows["frank"]["test_softmax"]) == 0
     assert "test_softmax: interrupted" in rows["frank"]["notes"]
     assert float(rows["frank"]["score"]) == _total(release) - 1
 
 
 def test_feedback_hides_hidden_tests(batch):
-    _, _, out, _, solved = batch
+    _, _, out, _, solved, _ = batch
     for student in ("alice", "bob", "dave", "erin", "frank"):
         html = (out / "feedback" / f"{student}.html").read_text()
         assert "BEGIN HIDDEN TESTS" not in html and "_ref_softmax" not in html, student
@@ -117,14 +121,14 @@ def test_a_later_batch_keeps_earlier_rows(batch, tmp_path):
     late = tmp_path / "late"
     late.mkdir()
     shutil.copy(A.release_notebook, late / "hana.ipynb")
-    autograde(late, A, out, log=lambda *a: None)
+    autograde(late, A, out, log=lambda *a: None, unsafe=UNSAFE)
     after = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
     assert set(after) == set(rows) | {"hana"}
     assert after["alice"] == rows["alice"]
 
 
 def test_edited_test_cells_can_be_restored_instead(batch, tmp_path):
-    *_, solved = batch
+    *_, solved, _ = batch
     subs = tmp_path / "subs"
     subs.mkdir()
     erin = solved_copy()
@@ -132,6 +136,25 @@ def test_edited_test_cells_can_be_restored_instead(batch, tmp_path):
         if nbgrader_meta(c).get("grade_id") == "test_sigmoid":
             c.source = "passed('sigmoid')"
     nbformat.write(erin, str(subs / "erin.ipynb"))
-    results = autograde(subs, A, tmp_path / "out", edited="restore", log=lambda *a: None)
+    results = autograde(subs, A, tmp_path / "out", edited="restore", log=lambda *a: None,
+                        unsafe=UNSAFE)
     assert results["erin"].scores["test_sigmoid"] == 1
     assert any("graded with the original tests" in n for n in results["erin"].notes)
+
+
+def test_shards_in_parallel_merge_to_the_serial_result(batch, tmp_path):
+    """--jobs 2 on two shards, then merge: the same grades.csv rows as one serial batch."""
+    _, rows, *_, subs = batch
+    for k in (1, 2):
+        autograde(subs, A, tmp_path / f"part{k}", roster=["alice", "gina"], jobs=2,
+                  shard=(k, 2), log=lambda *a: None, unsafe=UNSAFE)
+    merge(A, [tmp_path / "part1", tmp_path / "part2"], tmp_path / "all", log=lambda *a: None)
+    merged = {r["student"]: r for r in csv.DictReader(open(tmp_path / "all" / "grades.csv"))}
+    assert merged == rows
+    assert len(list((tmp_path / "all" / "feedback").glob("*.html"))) == len(rows)
+
+
+def test_refuses_to_grade_without_a_sandbox(tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "unavailable", lambda: "bubblewrap is not installed")
+    with pytest.raises(CourseError, match="--unsafe-no-sandbox"):
+        autograde(tmp_path, A, tmp_path / "out", log=lambda *a: None)

@@ -1,0 +1,350 @@
+"""The grader under attack: hostile submissions must score nothing they did not earn and harm no one.
+
+One batch of c1w2a1 submissions, graded with ``--jobs 2`` in the sandbox: each hostile student
+tries one attack from issue 6 (with the graded functions unsolved or wrong), and honest students
+graded after them (names sorting last) must get exactly their due.  A second, small batch tries
+to reach c1w4a1's reference answers.  Every test asserts the trusted score and, where the attack
+aims at them, the untouched files, the other students' rows and the batch's completion.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import sandbox
+from autograder.course import ROOT, Assignment, graded_cells, nbgrader_meta, read_notebook
+from autograder.grading import autograde
+
+pytestmark = pytest.mark.skipif(sandbox.unavailable() is not None,
+                                reason=f"no sandbox here: {sandbox.unavailable()}")
+
+A = Assignment("c1w2a1_numpy_basics")
+DEEP = Assignment("c1w4a1_deep_nn_step_by_step")
+
+
+def _answers(a: Assignment) -> dict[str, str]:
+    return {nbgrader_meta(c)["grade_id"]: c.source for c in read_notebook(a.notebook).cells
+            if nbgrader_meta(c).get("solution")}
+
+
+def notebook(a: Assignment, attack: str = "", solved: bool = False,
+             replace: dict[str, str] | None = None):
+    """The student notebook, optionally solved, with ``attack`` as a cell after the imports
+    and some solution cells replaced."""
+    nb = read_notebook(a.release_notebook)
+    answers = _answers(a)
+    for cell in nb.cells:
+        gid = nbgrader_meta(cell).get("grade_id")
+        if nbgrader_meta(cell).get("solution"):
+            if replace and gid in replace:
+                cell.source = replace[gid]
+            elif solved:
+                cell.source = answers[gid]
+    if attack:
+        first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+        nb.cells.insert(first + 1, nbformat.v4.new_code_cell(attack))
+    return nb
+
+
+def _tree_digest() -> str:
+    h = hashlib.sha256()
+    for top in ("utils", "autograder", "solutions", "notebooks", "datasets"):
+        for path in sorted((ROOT / top).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(str(path).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _venv_digest() -> str:
+    import sys
+    site = Path(sys.prefix) / "lib"
+    return hashlib.sha256("\n".join(sorted(
+        str(p) for p in site.rglob("*.pth"))).encode()).hexdigest()
+
+
+class Listener:
+    """A TCP server on 127.0.0.1 that counts connections (none may arrive from a sandbox)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                pass
+
+
+@pytest.fixture(scope="module")
+def attack_batch(tmp_path_factory):
+    subs = tmp_path_factory.mktemp("subs")
+    out = tmp_path_factory.mktemp("out")
+    listener = Listener()
+    gradebook = out / "course" / "gradebook.db"
+    marker = tmp_path_factory.mktemp("marker")
+
+    def add(name: str, nb) -> None:
+        nbformat.write(nb, str(subs / f"{name}.ipynb"))
+
+    # --- patching the checks inside the kernel ---
+    add("np_allclose", notebook(A, "np.allclose = lambda *a, **k: True\n"
+                                   "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
+                                   "np.array_equal = lambda *a, **k: True"))
+    add("patch_testing", notebook(A, "import utils.testing as t\n"
+                                     "t._compare = lambda *a, **k: None\n"
+                                     "t.check = t.check_function = lambda *a, **k: None"))
+    add("code_objects", notebook(A, "check.__code__ = (lambda *a, **k: None).__code__\n"
+                                    "check_function.__code__ = (lambda *a, **k: None).__code__"))
+    add("shadow_check_type", notebook(A, "check = check_function = lambda *a, **k: None\n"
+                                         "type = lambda x: np.ndarray\nisinstance = lambda *a: True"))
+    add("run_cell", notebook(A, "ip = get_ipython()\n_orig = ip.run_cell\n"
+                                "ip.run_cell = lambda raw_cell, *a, **k: _orig('pass', *a, **k)"))
+    add("input_transformer", notebook(A, "get_ipython().input_transformers_post.append("
+                                         "lambda lines: ['pass\\n'])"))
+    add("ast_transformer", notebook(A, "import ast\nclass T(ast.NodeTransformer):\n"
+                                       "    def visit_Module(self, node):\n"
+                                       "        return ast.Module(body=[ast.Pass()], type_ignores=[])\n"
+                                       "get_ipython().ast_transformers.append(T())"))
+    add("post_run_cell", notebook(A, "def _clear(result):\n    result.error_in_exec = None\n"
+                                     "get_ipython().events.register('post_run_cell', _clear)"))
+    spoof = ("class Fake(np.ndarray):\n    def __eq__(self, other): return np.ones(np.shape(other), bool)\n"
+             "    __class__ = property(lambda self: np.ndarray)\n"
+             "def _fake(*a, **k):\n    return np.zeros(3).view(Fake)\n")
+    add("spoof_metaclass", notebook(A, spoof, replace={
+        g: f"def {g}(*a, **k):\n    return _fake()" for g in _answers(A)}))
+    add("np_random_seed", notebook(A, "np.random.seed = lambda *a, **k: None\n"
+                                      "np.random.default_rng = lambda *a, **k: None"))
+    # --- reading the grader's code or answers ---
+    stack = ("import sys\ndef _steal(x):\n    f = sys._getframe(1)\n    while f:\n"
+             "        for k, v in f.f_globals.items():\n"
+             "            if k.startswith('_ref_'):\n                print('STOLEN', k)\n"
+             "                return v(x)\n        f = f.f_back\n    raise ValueError('nothing')\n")
+    add("stack_frames", notebook(A, stack, replace={
+        g: f"def {g}(*a):\n    return _steal(*a)" for g in ("sigmoid", "softmax", "normalize_rows")}))
+    add("read_history", notebook(A, "def _peek():\n    for src in get_ipython().user_ns.get('_ih', []):\n"
+                                    "        if 'HIDDEN' in src or '_ref_' in src:\n"
+                                    "            print('LEAK', src)\n",
+                                 replace={"sigmoid": "def sigmoid(x):\n    _peek()\n    return x"}))
+    paths = [str(ROOT / "solutions"), str(ROOT / "solutions" / A.id / A.notebook.name),
+             str(gradebook), str(subs / "zz_honest.ipynb"), "/course/../solutions"]
+    add("read_files", notebook(A, f"for p in {paths!r}:\n    try:\n"
+                                  "        print('READ', p, open(p, 'rb').read(200))\n"
+                                  "    except Exception as e:\n        print('no', p, type(e).__name__)\n"
+                                  "import glob\nprint('FOUND', glob.glob('/**/solutions/**/*.ipynb', recursive=True)[:3])"))
+    add("copy_other", notebook(A, f"import json\nnb = json.load(open({str(subs / 'zz_honest.ipynb')!r}))\n"
+                                  "for c in nb['cells']:\n    if c['cell_type'] == 'code':\n"
+                                  "        exec(''.join(c['source']))"))
+    os.symlink(A.notebook, subs / "symlinked.ipynb")
+    # --- harming others ---
+    add("gradebook_write", notebook(A, f"import sqlite3\ndb = sqlite3.connect({str(gradebook)!r})\n"
+                                       "db.execute('update grade set auto_score = 16')\ndb.commit()"))
+    startup = ("import os\nd = os.path.expanduser('~/.ipython/profile_default/startup')\n"
+               "os.makedirs(d, exist_ok=True)\n"
+               "open(d + '/00-win.py', 'w').write('import numpy\\nnumpy.allclose = lambda *a, **k: True\\n')\n")
+    add("startup_file", notebook(A, startup))
+    add("pth_file", notebook(A, "import site, sys\nfor d in site.getsitepackages() + [sys.prefix]:\n"
+                                "    try:\n        open(d + '/evil.pth', 'w').write('import os\\n')\n"
+                                "        print('WROTE', d)\n    except Exception as e:\n        print('no', e)"))
+    add("config_file", notebook(A, "for d in ['.', '..', '/course', '/home/student', '/tmp']:\n"
+                                   "    try:\n        open(d + '/nbgrader_config.py', 'w').write("
+                                   "'c.Execute.timeout = 1')\n    except Exception as e:\n"
+                                   "        print('no', d, e)"))
+    add("write_source", notebook(A, f"for p in ['/course/utils/testing.py', "
+                                    f"{str(ROOT / 'utils' / 'testing.py')!r}, "
+                                    f"{str(ROOT / 'autograder' / 'judge.py')!r}]:\n"
+                                    "    try:\n        open(p, 'a').write('# pwned')\n"
+                                    "    except Exception as e:\n        print('no', p, e)"))
+    later = (f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time, os\\n"
+             f"time.sleep(20)\\nopen({str(out / 'grades.csv')!r}, \"w\").write(\"pwned\")\\n"
+             f"open({str(marker / 'alive')!r}, \"w\").write(\"x\")'], start_new_session=True)\n")
+    add("background", notebook(A, later))
+    add("kill_grader", notebook(A, "import os, signal\nfor pid in (os.getppid(), 1, -1):\n"
+                                   "    try:\n        os.kill(pid, signal.SIGKILL)\n"
+                                   "    except Exception as e:\n        print('no', pid, e)"))
+    add("pipe_holder", notebook(A, "import subprocess, sys\n"
+                                   "subprocess.Popen(['sleep', '600'], stdout=sys.__stdout__, "
+                                   "stderr=sys.__stderr__, start_new_session=True)"))
+    add("memory_hog", notebook(A, "blocks = []\nfor i in range(64):\n"
+                                  "    blocks.append(bytearray(256 * 2**20))\n"))
+    add("big_output", notebook(A, "print('x' * 100_000_000)"))
+    add("network", notebook(A, f"import socket\nsocket.create_connection(('127.0.0.1', "
+                               f"{listener.port}), timeout=3)"))
+    # --- awkward names and endings ---
+    add("--help", notebook(A, solved=True))
+    add("=1+1", notebook(A))
+    add("<b>html<b> ünï côde", notebook(A))
+    (subs / "folder.ipynb").mkdir()
+    add("keyboard_interrupt", notebook(A, replace={
+        "sigmoid": "def sigmoid(x):\n    raise KeyboardInterrupt('mine')"}))
+    add("os_exit", notebook(A, replace={"softmax": "def softmax(x):\n    import os\n    os._exit(3)"},
+                            solved=True))
+    # --- honest students graded after all of them ---
+    add("zz_honest", notebook(A, solved=True))
+    add("zz_blank", notebook(A))
+    before = (_tree_digest(), _venv_digest())
+    start = time.monotonic()
+    results = autograde(subs, A, out, jobs=2, log=lambda *a: None)
+    took = time.monotonic() - start
+    time.sleep(25)                      # give a surviving background process time to act
+    rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
+    listener.stop = True
+    total = sum(float(nbgrader_meta(c)["points"])
+                for c in graded_cells(read_notebook(A.release_notebook)))
+    return dict(results=results, rows=rows, out=out, total=total, before=before,
+                marker=marker, listener=listener, took=took, subs=subs)
+
+
+def _score(batch, student):
+    return float(batch["rows"][student]["score"])
+
+
+def _feedback(batch, student):
+    return (batch["out"] / "feedback" / f"{batch['results'][student].sid}.html").read_text()
+
+
+@pytest.mark.parametrize("student", [
+    "np_allclose", "patch_testing", "code_objects", "shadow_check_type", "run_cell",
+    "input_transformer", "ast_transformer", "post_run_cell", "spoof_metaclass", "np_random_seed",
+    "stack_frames", "read_history", "read_files", "copy_other", "gradebook_write",
+    "startup_file", "pth_file", "config_file", "write_source", "background", "kill_grader",
+    "pipe_holder", "memory_hog", "big_output", "network", "=1+1", "<b>html<b> ünï côde",
+    "keyboard_interrupt"])
+def test_attack_earns_nothing(attack_batch, student):
+    key = "'=1+1" if student == "=1+1" else student
+    assert _score(attack_batch, key) == 0, attack_batch["rows"][key]
+
+
+def test_honest_students_after_the_attacks_get_their_due(attack_batch):
+    assert _score(attack_batch, "zz_honest") == attack_batch["total"]
+    assert _score(attack_batch, "zz_blank") == 0
+    assert _score(attack_batch, "'--help") == attack_batch["total"]
+
+
+def test_every_submission_has_a_row_and_the_batch_completed(attack_batch):
+    names = {p.name[:-6] for p in attack_batch["subs"].iterdir()}
+    expected = {("'" + n if n[:1] in "=+-@" else n) for n in names}
+    assert set(attack_batch["rows"]) == expected
+    assert attack_batch["took"] < 900
+
+
+def test_nothing_leaks_into_feedback(attack_batch):
+    """The attack code itself is the student's and shows; what it tried to print must not."""
+    for student in ("stack_frames", "read_history", "read_files", "copy_other"):
+        page = _feedback(attack_batch, student)
+        for secret in ("### BEGIN HIDDEN TESTS", "def _ref_", "STOLEN _ref_", "LEAK check",
+                       "### BEGIN SOLUTION", "SQLite format", "READ /", "FOUND ['/"):
+            assert secret not in page, (student, secret)
+
+
+def test_files_and_packages_untouched(attack_batch):
+    assert (_tree_digest(), _venv_digest()) == attack_batch["before"]
+    assert not (attack_batch["marker"] / "alive").exists()
+
+
+def test_gradebook_holds_the_trusted_scores(attack_batch):
+    db = sqlite3.connect(attack_batch["out"] / "course" / "gradebook.db")
+    top = db.execute("select max(auto_score) from grade").fetchone()[0]
+    assert top <= 3
+    sids = {r.sid: s for s, r in attack_batch["results"].items()}
+    for sid, total in db.execute(
+            "select student.id, sum(grade.auto_score) from grade "
+            "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
+            "join submitted_assignment on submitted_notebook.assignment_id = submitted_assignment.id "
+            "join student on submitted_assignment.student_id = student.id group by student.id"):
+        assert total == attack_batch["results"][sids[sid]].total, sid
+
+
+def test_no_process_survives_and_grades_csv_intact(attack_batch):
+    ps = subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout.split()
+    assert not [u for u in ps if sandbox.UID_BASE <= int(u) < sandbox.UID_BASE + 2]   # jobs=2
+    text = (attack_batch["out"] / "grades.csv").read_text()
+    assert text.startswith("student,score")
+
+
+def test_no_network(attack_batch):
+    assert attack_batch["listener"].connections == 0
+
+
+def test_feedback_is_bounded_and_escaped(attack_batch):
+    assert len(_feedback(attack_batch, "big_output")) < 2_000_000
+    page = _feedback(attack_batch, "<b>html<b> ünï côde")
+    assert "<b>html<b>" not in page and "&lt;b&gt;html&lt;b&gt;" in page
+
+
+def test_refused_entries_have_reasons(attack_batch):
+    rows = attack_batch["rows"]
+    assert "symbolic link" in rows["symlinked"]["notes"]
+    assert "folder named like a notebook" in rows["folder"]["notes"]
+
+
+def test_endings_are_told_apart(attack_batch):
+    rows = attack_batch["rows"]
+    assert "time limit" not in rows["keyboard_interrupt"]["notes"]
+    assert "kernel" in rows["os_exit"]["notes"] and "died" in rows["os_exit"]["notes"]
+    assert "time limit" not in rows["os_exit"]["notes"]
+    # everything before softmax was solved and graded before the kernel died
+    assert float(rows["os_exit"]["test_sigmoid"]) == 1
+
+
+def test_csv_cells_are_not_formulas(attack_batch):
+    with open(attack_batch["out"] / "grades.csv", newline="") as handle:
+        for row in csv.reader(handle):
+            assert all(not cell or cell[0] not in "=+@" for cell in row), row
+
+
+def test_reference_answers_are_out_of_reach(tmp_path):
+    """c1w4a1: every way into utils.dnn (the answers) fails, because it is not in the sandbox."""
+    attempts = """
+import importlib, sys, gc, types
+got = []
+for how in ("import", "reload", "source", "file"):
+    try:
+        if how == "import":
+            import utils.dnn as d
+        elif how == "reload":
+            d = importlib.reload(importlib.import_module("utils.dnn"))
+        elif how == "source":
+            import utils, os
+            d = types.ModuleType("x")
+            exec(open(os.path.join(os.path.dirname(utils.__file__), "dnn.py")).read(), d.__dict__)
+        else:
+            d = types.ModuleType("x")
+            exec(open("/course/utils/dnn.py").read(), d.__dict__)
+        got.append(d.initialize_parameters_deep)
+    except BaseException as e:
+        print("no", how, type(e).__name__)
+for o in gc.get_objects():
+    if getattr(o, "__name__", "") == "L_model_forward" and getattr(o, "__module__", "") == "utils.dnn":
+        got.append(o)
+print("GOT", len(got))
+"""
+    replace = {g: (f"def {g}(*a, **k):\n    return got[0](*a, **k) if got else None")
+               for g in _answers(DEEP)}
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    nbformat.write(notebook(DEEP, attempts, replace=replace), str(subs / "thief.ipynb"))
+    results = autograde(subs, DEEP, tmp_path / "out", log=lambda *a: None)
+    assert results["thief"].total == 0
