@@ -93,3 +93,10 @@ def test_rebuild_reproduces_the_checksum(filename, tmp_path):
     finally:
         sys.path.remove(str(DATA_DIR))
     assert sha256(tmp_path / filename) == MANIFEST[filename]["sha256"]
+
+
+def test_moons_contents():
+    d = load_dataset("moons")
+    assert d["train_X"].shape == (2, 300) and d["train_X"].dtype == np.float64
+    assert d["train_Y"].shape == (1, 300) and d["train_Y"].dtype == np.uint8
+    assert d["train_Y"].sum() == 150
