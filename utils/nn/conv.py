@@ -143,17 +143,25 @@ def _offset(i, j, sh, sw, n_H, n_W):
             slice(j, j + sw * (n_W - 1) + 1, sw), slice(None))
 
 
-def _col2im(dcols, padded_shape, fh, fw, sh, sw):
-    """Adjoint of the windows view: add each window's gradient back onto the padded image.
+def _col2im(dT, padded_hw, pads, out_hw, sh, sw):
+    """Adjoint of the windows view: add each window's gradient back onto the image.
 
-    dcols -- (m, n_H, n_W, fh, fw, n_C); returns an array of ``padded_shape``.
+    dT -- (f_h, f_w, n_C, m, n_H, n_W), the window gradients with the kernel offset first;
+    padded_hw -- size of the padded image; pads -- ((top, bottom), (left, right));
+    out_hw -- size of the unpadded image.  Returns a C-contiguous (m, out_h, out_w, n_C).
+
+    The sums run in a channels-first scratch array, so that each of the f_h * f_w strided adds
+    moves whole image rows (an NHWC scratch with few channels would move n_C numbers at a time,
+    ten times slower for RGB input); one transposing copy at the end gives NHWC.
     """
-    _, n_H, n_W = dcols.shape[:3]
-    dxp = np.zeros(padded_shape, dtype=dcols.dtype)
+    fh, fw, C, m, n_H, n_W = dT.shape
+    dxp = np.zeros((C, m) + tuple(padded_hw), dtype=dT.dtype)
     for i in range(fh):
         for j in range(fw):
-            dxp[_offset(i, j, sh, sw, n_H, n_W)] += dcols[:, :, :, i, j, :]
-    return dxp
+            dxp[:, :, i:i + sh * (n_H - 1) + 1:sh, j:j + sw * (n_W - 1) + 1:sw] += dT[i, j]
+    (t, _), (l, _) = pads
+    return np.ascontiguousarray(
+        dxp[:, :, t:t + out_hw[0], l:l + out_hw[1]].transpose(1, 2, 3, 0))
 
 
 def _unpad(dxp, pads, shape):
@@ -230,9 +238,8 @@ def conv2d_backward(dout, cache):
     m, n_H, n_W, _ = dout.shape
     d2 = dout.reshape(-1, K)
     dw = (cols.T @ d2).reshape(w.shape)
-    dcols = (d2 @ w.reshape(-1, K).T).reshape(m, n_H, n_W, fh, fw, C)
-    dx = _unpad(_col2im(dcols, xp_shape, fh, fw, sh, sw), pads, x_shape)
-    dx = np.ascontiguousarray(dx)
+    dT = (w.reshape(-1, K) @ d2.T).reshape(fh, fw, C, m, n_H, n_W)
+    dx = _col2im(dT, xp_shape[1:3], pads, x_shape[1:3], sh, sw)
     if has_bias:
         return dx, dw, d2.sum(axis=0)
     return dx, dw
@@ -270,11 +277,10 @@ def conv2d_transpose_forward(x, w, b=None, strides=1, padding="valid"):
     """
     (fh, fw, K, C), (sh, sw), out_hw, pads = _transpose_geometry(x, w, strides, padding)
     m, H, W, _ = x.shape
-    cols = (x.reshape(-1, C) @ w.reshape(-1, C).T).reshape(m, H, W, fh, fw, K)
+    colsT = (w.reshape(-1, C) @ x.reshape(-1, C).T).reshape(fh, fw, K, m, H, W)
     full = (m, max(out_hw[0] + sum(pads[0]), (H - 1) * sh + fh),
             max(out_hw[1] + sum(pads[1]), (W - 1) * sw + fw), K)
-    yp = _col2im(cols, full, fh, fw, sh, sw)
-    out = np.ascontiguousarray(_unpad(yp, pads, (m,) + out_hw))
+    out = _col2im(colsT, full[1:3], pads, out_hw, sh, sw)
     if b is not None:
         out += np.reshape(b, (K,)).astype(out.dtype, copy=False)
     return out, (x, w, b is not None, full, pads, (sh, sw))
