@@ -6,7 +6,8 @@
 Both sides run float32 with the same number of threads (BLAS threads for NumPy, intra-op
 threads for PyTorch) and time a forward plus a backward pass (gradients for the input and every
 weight), the minimum over several runs (the machine may be shared: the minimum is the least
-disturbed run; the two sides take turns, so that a passing load hits both alike).  The framework runs through its layers and autograd, as a model does.
+disturbed run; the two sides take turns, so that a passing load hits both alike).  The
+framework runs through its layers and autograd, as a model does.
 PyTorch is an optional dependency, installed with the ``bench`` extra
 (``pip install -e .[bench]``); without it the script prints the framework's times only.
 

@@ -352,11 +352,14 @@ def depthwise_conv2d_forward(x, w, b=None, strides=1, padding="valid"):
     xp = _pad(x, pads)
     m = x.shape[0]
     dtype = np.result_type(x.dtype, w.dtype)
-    out = np.zeros((m, n_H, n_W, C, D), dtype=dtype)
+    # one contiguous (m, n_H, n_W, n_C_prev) block per multiplier: 4-D products only
+    outs = np.zeros((D, m, n_H, n_W, C), dtype=dtype)
     for i in range(fh):
         for j in range(fw):
-            out += xp[_offset(i, j, sh, sw, n_H, n_W)][..., None] * w[i, j]
-    out = out.reshape(m, n_H, n_W, C * D)
+            part = xp[_offset(i, j, sh, sw, n_H, n_W)]
+            for k in range(D):
+                outs[k] += part * w[i, j, :, k]
+    out = outs[0] if D == 1 else outs.transpose(1, 2, 3, 4, 0).reshape(m, n_H, n_W, C * D)
     if b is not None:
         out += np.reshape(b, (C * D,)).astype(dtype, copy=False)
     return out, (xp, w, b is not None, x.shape, pads, (sh, sw))
@@ -367,17 +370,19 @@ def depthwise_conv2d_backward(dout, cache):
     xp, w, has_bias, x_shape, pads, (sh, sw) = cache
     fh, fw, C, D = w.shape
     m, n_H, n_W, _ = dout.shape
-    d5 = dout.reshape(m, n_H, n_W, C, D)
+    douts = dout.reshape(m, n_H, n_W, C, D)
+    douts = [douts[..., 0]] if D == 1 else \
+        list(np.ascontiguousarray(douts.transpose(4, 0, 1, 2, 3)))
     dxp = np.zeros(xp.shape, dtype=dout.dtype)
     dw = np.empty(w.shape, dtype=dout.dtype)
     for i in range(fh):
         for j in range(fw):
             idx = _offset(i, j, sh, sw, n_H, n_W)
-            if D == 1:
-                dxp[idx] += d5[..., 0] * w[i, j, :, 0]
-            else:
-                dxp[idx] += np.einsum("mhwcd,cd->mhwc", d5, w[i, j], optimize=True)
-            dw[i, j] = np.einsum("mhwc,mhwcd->cd", xp[idx], d5, optimize=True)
+            part = xp[idx]
+            for k, dk in enumerate(douts):
+                dxp[idx] += dk * w[i, j, :, k]
+                # einsum without optimize=True: its BLAS path is ten times slower here
+                dw[i, j, :, k] = np.einsum("mhwc,mhwc->c", part, dk)
     dx = np.ascontiguousarray(_unpad(dxp, pads, x_shape))
     if has_bias:
         return dx, dw, dout.reshape(-1, C * D).sum(axis=0)
@@ -588,9 +593,3 @@ def _pool_pair(mode):
     if mode == "average":
         return avg_pool2d_forward, avg_pool2d_backward
     raise ValueError(f'mode must be "max" or "average", not {mode!r}')
-
-
-# Seconds of arithmetic: multiply-adds of one conv2d forward pass, for benchmarks.
-def conv2d_flops(x_shape, w_shape, out_shape):
-    """2 * m * n_H * n_W * n_C * f_h * f_w * n_C_prev floating-point operations."""
-    return 2 * math.prod(out_shape) * w_shape[0] * w_shape[1] * w_shape[2]
