@@ -338,3 +338,13 @@ def test_course_answers_are_marked_and_primitives_are_not():
         conv.zero_pad(np.zeros((1, 2, 2, 1)), 1)
     with reference_blocked():   # layers of later notebooks keep working inside check_function
         conv.conv2d_forward(np.zeros((1, 3, 3, 1)), np.zeros((2, 2, 1, 1)))
+
+
+def test_max_pool_ties_send_the_gradient_once():
+    x = np.zeros((1, 4, 4, 1))
+    x[0, 2:, 2:, 0] = [[1.0, 3.0], [3.0, 3.0]]
+    out, cache = conv.max_pool2d_forward(x, 2)
+    (dx,) = conv.max_pool2d_backward(np.ones_like(out), cache)
+    assert dx.sum() == out.size                      # every window passes on exactly 1
+    np.testing.assert_array_equal(dx[0, :2, :2, 0], [[1, 0], [0, 0]])   # first of 4 zeros
+    np.testing.assert_array_equal(dx[0, 2:, 2:, 0], [[0, 1], [0, 0]])   # first of three 3s

@@ -411,15 +411,22 @@ def max_pool2d_forward(x, pool_size=2, strides=None, padding="valid"):
 
 
 def max_pool2d_backward(dout, cache):
-    """Returns (dx,): each window's gradient goes to the cell(s) that held its maximum (to every
-    tied maximum, as the mask ``x == max(x)`` of c4w1a1 does)."""
+    """Returns (dx,): each window's gradient goes to the cell that held its maximum; when the
+    maximum occurs several times (windows of zeros after a ReLU, saturated pixels), to the
+    first one in row-major window order, as TensorFlow and PyTorch do, so that no gradient is
+    counted twice.  (c4w1a1's loop version marks every tied maximum; on data without ties the
+    two agree.)"""
     xp, out, x_shape, pads, (fh, fw), (sh, sw) = cache
     n_H, n_W = out.shape[1:3]
     dxp = np.zeros(xp.shape, dtype=dout.dtype)
+    taken = np.zeros(out.shape, dtype=bool)
     for i in range(fh):
         for j in range(fw):
             idx = _offset(i, j, sh, sw, n_H, n_W)
-            dxp[idx] += np.where(xp[idx] == out, dout, 0)
+            hit = xp[idx] == out
+            hit &= ~taken
+            taken |= hit
+            dxp[idx] += np.where(hit, dout, 0)
     return (np.ascontiguousarray(_unpad(dxp, pads, x_shape)),)
 
 
