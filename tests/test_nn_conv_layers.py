@@ -124,3 +124,14 @@ def test_errors_name_the_layer_and_shapes():
         nn.Conv2D(2, 3, padding="full")
     with pytest.raises(nn.LayerError, match=r"Conv1D\) expects input of shape \(m, n_L, n_C\)"):
         nn.Conv1D(2, 3)(np.zeros((1, 5, 5, 1)))
+
+
+def test_default_names_follow_keras():
+    nn.clear_session()
+    names = [nn.Conv2D(2, 3).name, nn.Conv2D(2, 3).name, nn.MaxPooling2D().name,
+             nn.Conv2DTranspose(2, 3).name, nn.DepthwiseConv2D(3).name, nn.Conv1D(2, 3).name,
+             nn.GlobalAveragePooling2D().name, nn.ZeroPadding2D().name,
+             nn.UpSampling2D().name, nn.AveragePooling2D(name="pool").name]
+    assert names == ["conv2d", "conv2d_1", "max_pooling2d", "conv2d_transpose",
+                     "depthwise_conv2d", "conv1d", "global_average_pooling2d",
+                     "zero_padding2d", "up_sampling2d", "pool"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import conv as C
-from .layers import Layer, LayerError, _shape_str, get_activation
+from .layers import Layer, LayerError, _shape_str, _unique_name, get_activation
 from .tensor import apply
 
 __all__ = ["Conv2D", "Conv2DTranspose", "Conv1D", "DepthwiseConv2D", "MaxPool2D",
@@ -47,9 +47,14 @@ def _activation_name(activation):
 
 class _Windowed(Layer):
     """Shared checks of the 2-D layers: rank 4, the channel count they were built for, and a
-    window that fits in the (padded) input."""
+    window that fits in the (padded) input.  Default names are Keras's ("conv2d",
+    "max_pooling2d", ...)."""
 
     _rank, _layout = 4, "(m, n_H, n_W, n_C)"
+    _keras_name = "layer"
+
+    def __init__(self, name=None, **kwargs):
+        super().__init__(name=name or _unique_name(self._keras_name), **kwargs)
 
     def _check_input(self, shape):
         name = f"layer '{self.name}' ({type(self).__name__})"
@@ -114,6 +119,8 @@ class Conv2D(_ConvBase):
     s_h) + 1.
     """
 
+    _keras_name = "conv2d"
+
     def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", activation=None,
                  use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  **kwargs):
@@ -139,6 +146,8 @@ class Conv2DTranspose(_ConvBase):
 
     Same arguments as Conv2D; kernel (f_h, f_w, filters, n_C_prev) as in Keras.
     """
+
+    _keras_name = "conv2d_transpose"
 
     def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", activation=None,
                  use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
@@ -167,12 +176,14 @@ class Conv1D(_ConvBase):
     kernel (f, n_C_prev, filters).
     """
 
+    _keras_name = "conv1d"
+
     _rank, _layout = 3, "(m, n_L, n_C)"
 
     def __init__(self, filters, kernel_size, strides=1, padding="valid", activation=None,
                  use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
                  **kwargs):
-        Layer.__init__(self, **kwargs)
+        _Windowed.__init__(self, **kwargs)
         if int(filters) <= 0:
             raise ValueError(f"Conv1D: filters must be a positive integer, got {filters}")
         self.filters = int(filters)
@@ -208,6 +219,8 @@ class DepthwiseConv2D(_ConvBase):
 
     depthwise_kernel (f_h, f_w, n_C_prev, depth_multiplier), bias (n_C_prev * depth_multiplier,).
     """
+
+    _keras_name = "depthwise_conv2d"
 
     def __init__(self, kernel_size, strides=(1, 1), padding="valid", depth_multiplier=1,
                  activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
@@ -255,6 +268,8 @@ class _Pool2D(_Windowed):
 class MaxPooling2D(_Pool2D):
     """Max over each pool_size window of each channel: (m, n_H_prev, n_W_prev, n_C) ->
     (m, n_H, n_W, n_C).  pool_size (default 2), strides (default pool_size), padding."""
+
+    _keras_name = "max_pooling2d"
     _forward = staticmethod(C.max_pool2d_forward)
     _backward = staticmethod(C.max_pool2d_backward)
 
@@ -262,6 +277,8 @@ class MaxPooling2D(_Pool2D):
 class AveragePooling2D(_Pool2D):
     """Mean over each pool_size window of each channel (with "same" padding the padded cells
     are left out of the mean, as in TensorFlow)."""
+
+    _keras_name = "average_pooling2d"
     _forward = staticmethod(C.avg_pool2d_forward)
     _backward = staticmethod(C.avg_pool2d_backward)
 
@@ -273,6 +290,8 @@ AvgPool2D = AveragePooling2D
 class GlobalAveragePooling2D(_Windowed):
     """Mean over height and width: (m, n_H, n_W, n_C) -> (m, n_C)."""
 
+    _keras_name = "global_average_pooling2d"
+
     def call(self, x):
         return apply(C.global_avg_pool2d_forward, C.global_avg_pool2d_backward, x)
 
@@ -282,6 +301,8 @@ GlobalAvgPool2D = GlobalAveragePooling2D
 
 class ZeroPadding2D(_Windowed):
     """Zeros around each image: padding int, (p_h, p_w) or ((top, bottom), (left, right))."""
+
+    _keras_name = "zero_padding2d"
 
     def __init__(self, padding=(1, 1), **kwargs):
         super().__init__(**kwargs)
@@ -297,6 +318,8 @@ class ZeroPadding2D(_Windowed):
 class UpSampling2D(_Windowed):
     """Repeat every pixel size = (s_h, s_w) times: (m, n_H, n_W, n_C) -> (m, n_H s_h,
     n_W s_w, n_C).  Only interpolation="nearest"."""
+
+    _keras_name = "up_sampling2d"
 
     def __init__(self, size=(2, 2), interpolation="nearest", **kwargs):
         super().__init__(**kwargs)
