@@ -353,3 +353,81 @@ def test_custom_training_step_and_input_gradient(f64):
     p = np.exp(z) / np.exp(z).sum()
     np.testing.assert_allclose(x.grad, (p - [0, 1]) @ W.T)       # dL/dx = (A - Y) W^T
     np.testing.assert_allclose(model.layers[0].kernel.grad, x.data.T @ (p - [0, 1]))
+
+
+def test_more_merge_and_shape_layers(f64):
+    rng = np.random.default_rng(8)
+    a, b, c = rng.normal(size=(3, 2, 5))
+    np.testing.assert_allclose(nn.Subtract()([a, b]).data, a - b)
+    np.testing.assert_allclose(nn.Multiply()([a, b, c]).data, a * b * c)
+    np.testing.assert_allclose(nn.Average()([a, b]).data, (a + b) / 2)
+    np.testing.assert_allclose(nn.Maximum()([a, b]).data, np.maximum(a, b))
+    with pytest.raises(nn.LayerError, match="Multiply"):
+        nn.Multiply()([a, np.zeros((2, 4))])
+    x = rng.normal(size=(2, 3, 4))
+    np.testing.assert_array_equal(nn.Permute((2, 1))(x).data, x.transpose(0, 2, 1))
+    np.testing.assert_allclose(nn.Lambda(lambda t: t * 2 + 1)(x).data, x * 2 + 1)
+    assert max(layer_grad_errors(nn.Permute((2, 1)), x).values()) < 1e-7
+
+
+class _FixedAngles:
+    """A stand-in generator whose uniform() returns fixed fractions of a full turn."""
+
+    def __init__(self, fractions):
+        self.fractions = np.asarray(fractions, dtype=float)
+
+    def uniform(self, low, high, size):
+        return self.fractions[:size]
+
+
+@pytest.mark.parametrize("fill_mode", ["reflect", "nearest", "constant"])
+def test_random_rotation(fill_mode):
+    rng = np.random.default_rng(9)
+    img = rng.random((3, 5, 7, 2)).astype(np.float32)
+    rot = nn.RandomRotation(0.5, fill_mode=fill_mode)
+    np.testing.assert_array_equal(rot(img, training=False).data, img)
+    rot._rng = _FixedAngles([0.0, 0.5, -0.5])          # 0 and +-180 degrees
+    out = rot(img, training=True).data
+    np.testing.assert_allclose(out[0], img[0], atol=1e-5)
+    np.testing.assert_allclose(out[1], img[1, ::-1, ::-1], atol=1e-5)
+    np.testing.assert_allclose(out[2], img[2, ::-1, ::-1], atol=1e-5)
+    square = rng.random((1, 6, 6, 1)).astype(np.float32)
+    rot._rng = _FixedAngles([0.25])                     # a quarter turn
+    quarter = rot(square, training=True).data[0, :, :, 0]
+    turned = [np.rot90(square[0, :, :, 0], k) for k in (1, -1)]
+    assert min(np.abs(quarter - t).max() for t in turned) < 1e-5
+    a = nn.RandomRotation(0.1, seed=3)(img, training=True).data
+    b = nn.RandomRotation(0.1, seed=3)(img, training=True).data
+    np.testing.assert_array_equal(a, b)
+
+
+def test_tensor_comparisons_give_masks():
+    t = Tensor([[-1.0, 0.0, 2.0]])
+    np.testing.assert_array_equal(t > 0, [[False, False, True]])
+    np.testing.assert_array_equal(t <= Tensor([[0.0, 0.0, 0.0]]), [[True, True, False]])
+
+
+def test_custom_loss_and_subclassed_model():
+    class TwoLayers(nn.Model):
+        def __init__(self):
+            super().__init__(name="two_layers")
+            self.hidden = nn.Dense(8, activation="tanh")
+            self.out = nn.Dense(1)
+
+        def call(self, x, training=False):
+            return self.out(self.hidden(x))
+
+    def half_mse(y_true, y_pred):          # any function of tensors works as a loss
+        diff = y_pred - np.asarray(y_true, dtype=y_pred.dtype).reshape(y_pred.shape)
+        return nn.ops.mean(diff * diff) * 0.5
+
+    rng = np.random.default_rng(10)
+    x = rng.normal(size=(64, 3)).astype(np.float32)
+    y = (x @ np.array([1.0, -2.0, 0.5]))[:, None].astype(np.float32)
+    nn.set_seed(0)
+    model = TwoLayers()
+    model.compile(nn.Adam(0.02), half_mse)
+    hist = model.fit(x, y, epochs=30, batch_size=16, verbose=0)
+    assert hist.history["loss"][-1] < 0.2 * hist.history["loss"][0]
+    assert len(model.trainable_weights) == 4 and model.count_params() == 3 * 8 + 8 + 8 + 1
+    assert [l.name for l in model.layers] == [model.hidden.name, model.out.name]

@@ -38,8 +38,11 @@ def _match(y: np.ndarray, pred: Tensor, name: str) -> np.ndarray:
     """y reshaped to pred's shape when only singleton axes differ ((m,) vs (m, 1))."""
     if y.shape != pred.shape:
         if y.size != pred.size:
+            hint = (" (integer class labels go with sparse_categorical_crossentropy)"
+                    if name == "categorical_crossentropy" and y.size * pred.shape[-1] == pred.size
+                    else "")
             raise ValueError(f"{name}: labels of shape {y.shape} do not fit predictions of "
-                             f"shape {pred.shape}")
+                             f"shape {pred.shape}{hint}")
         y = y.reshape(pred.shape)
     return y
 
