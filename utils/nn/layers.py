@@ -306,8 +306,10 @@ class Layer:
         except (ValueError, IndexError) as err:
             raise LayerError(f"layer '{self.name}' ({type(self).__name__}) failed on input "
                              f"shape {_shapes_str(shapes)}: {err}") from err
-        self.input_shape = shapes
-        self.output_shape = _map_structure(lambda t: (None,) + t.shape[1:], out)
+        # plain attribute writes (no sublayer tracking needed): this runs on every call
+        object.__setattr__(self, "input_shape", shapes)
+        object.__setattr__(self, "output_shape",
+                           _map_structure(lambda t: (None,) + t.shape[1:], out))
         return out
 
     def _check_input(self, shapes) -> None:
