@@ -431,3 +431,24 @@ def test_custom_loss_and_subclassed_model():
     assert hist.history["loss"][-1] < 0.2 * hist.history["loss"][0]
     assert len(model.trainable_weights) == 4 and model.count_params() == 3 * 8 + 8 + 8 + 1
     assert [l.name for l in model.layers] == [model.hidden.name, model.out.name]
+
+
+def test_symbolic_unknown_lengths_and_keyword_inputs():
+    class Masked(nn.Layer):
+        """Zero the time steps where mask is 0: x (m, T, n), mask (m, T)."""
+
+        def call(self, x, mask=None):
+            return x if mask is None else x * mask.reshape(mask.shape + (1,))
+
+    seq = nn.Input((None, 3))
+    mask = nn.Input((None,))
+    h = nn.Dense(4)(seq)
+    assert h.shape == (None, None, 4)
+    out = Masked()(h, mask=mask)
+    model = nn.Model([seq, mask], out)
+    x = np.ones((2, 5, 3), dtype=np.float32)
+    m = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]], dtype=np.float32)
+    y = model.predict([x, m])
+    assert y.shape == (2, 5, 4) and np.all(y[0, 3:] == 0) and np.all(y[1, 3:] != 0)
+    with pytest.raises(nn.LayerError, match="expects shape"):
+        model.predict([np.ones((2, 5, 4), np.float32), m])

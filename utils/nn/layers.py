@@ -110,7 +110,9 @@ class Node:
         self.outputs: list[SymbolicTensor] = []
 
     def parents(self) -> list[SymbolicTensor]:
-        return [t for t in _flatten(self.inputs) if isinstance(t, SymbolicTensor)]
+        """The symbolic tensors this call reads (in its inputs or its keyword arguments)."""
+        return [t for t in _flatten([self.inputs, list(self.kwargs.values())])
+                if isinstance(t, SymbolicTensor)]
 
 
 def _flatten(x) -> list:
@@ -281,7 +283,7 @@ class Layer:
     def __call__(self, inputs, training: bool | None = None, **kwargs):
         """Run the layer on Tensor(s) (NumPy arrays are converted), or record a graph node
         when called on symbolic tensors from ``Input``."""
-        if _is_symbolic(inputs):
+        if _is_symbolic(inputs) or _is_symbolic(list(kwargs.values())):
             return self._call_symbolic(inputs, kwargs, training)
         inputs = _map_structure(
             lambda x: x if isinstance(x, Tensor) or x is None else _to_tensor(x), inputs)
@@ -316,20 +318,33 @@ class Layer:
         """Raise a LayerError if the layer cannot take inputs of these shapes (override)."""
 
     def _call_symbolic(self, inputs, kwargs, training=None):
-        def zeros(x):
-            if not isinstance(x, SymbolicTensor):
-                raise LayerError(f"layer '{self.name}': a call on Input-based tensors cannot "
-                                 f"mix in concrete data ({type(x).__name__})")
-            shape = (2,) + tuple(1 if d is None else d for d in x.shape[1:])
-            return Tensor._wrap(np.zeros(shape, dtype=x.dtype))
-        # the output shape: run the layer once on zeros (a batch of 2); this also builds it
-        with no_grad():
-            out = self(_map_structure(zeros, inputs), training=False, **kwargs)
+        def run(fill: int):
+            # the layer on zeros: a batch of 2, unknown lengths (None) set to `fill`
+            def zeros(x):
+                if not isinstance(x, SymbolicTensor):
+                    return x                   # constants (None, arrays) pass through
+                shape = (2,) + tuple(fill if d is None else d for d in x.shape[1:])
+                return Tensor._wrap(np.zeros(shape, dtype=x.dtype))
+            with no_grad():
+                out = self(_map_structure(zeros, inputs), training=False,
+                           **{k: _map_structure(zeros, v) for k, v in kwargs.items()})
+            return out
+
+        # the output shapes: run the layer once on zeros (this also builds it); if an input
+        # has an unknown length, run it again with another length: axes that change are None
+        out = run(1)
+        several = isinstance(out, (list, tuple))
+        outs = list(out) if several else [out]
+        shapes = [(None,) + t.shape[1:] for t in outs]
+        symbolic = [t for t in _flatten([inputs, list(kwargs.values())])
+                    if isinstance(t, SymbolicTensor)]
+        if any(None in t.shape[1:] for t in symbolic):
+            shapes = [tuple(None if a != b else a for a, b in zip(s, (None,) + o.shape[1:]))
+                      if len(s) == o.ndim else s for s, o in zip(shapes, _flatten([run(2)]))]
         node = Node(self, inputs, kwargs, training)
-        outs = out if isinstance(out, (list, tuple)) else [out]
-        node.outputs = [SymbolicTensor((None,) + t.shape[1:], t.dtype, node, i)
-                        for i, t in enumerate(outs)]
-        return list(node.outputs) if isinstance(out, (list, tuple)) else node.outputs[0]
+        node.outputs = [SymbolicTensor(shape, t.dtype, node, i)
+                        for i, (shape, t) in enumerate(zip(shapes, outs))]
+        return list(node.outputs) if several else node.outputs[0]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} '{self.name}'>"

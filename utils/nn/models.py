@@ -144,16 +144,20 @@ class Model(Layer):
                              f"{len(given)}")
         values: dict[int, Tensor] = {}
         for sym, x in zip(self._inputs, given):
-            if x.shape[1:] != sym.shape[1:] and None not in sym.shape[1:]:
+            if len(x.shape) != len(sym.shape) or any(
+                    d is not None and d != n for d, n in zip(sym.shape[1:], x.shape[1:])):
                 raise LayerError(f"model '{self.name}': input '{sym.node.layer.name}' expects "
                                  f"shape {_shape_str(sym.shape)}, got {_shape_str(x.shape)}")
             values[id(sym)] = x
         for node in self._nodes:
             if isinstance(node.layer, InputLayer):
                 continue
-            args = _map_structure(lambda s: values[id(s)], node.inputs)
+            def value(s):
+                return values[id(s)] if isinstance(s, SymbolicTensor) else s
+            args = _map_structure(value, node.inputs)
+            kwargs = {k: _map_structure(value, v) for k, v in node.kwargs.items()}
             node_training = training if node.training is None else node.training
-            out = node.layer(args, training=node_training, **node.kwargs)
+            out = node.layer(args, training=node_training, **kwargs)
             outs = out if isinstance(out, (list, tuple)) else [out]
             for sym, value in zip(node.outputs, outs):
                 values[id(sym)] = value
