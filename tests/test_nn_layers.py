@@ -452,3 +452,20 @@ def test_symbolic_unknown_lengths_and_keyword_inputs():
     assert y.shape == (2, 5, 4) and np.all(y[0, 3:] == 0) and np.all(y[1, 3:] != 0)
     with pytest.raises(nn.LayerError, match="expects shape"):
         model.predict([np.ones((2, 5, 4), np.float32), m])
+
+
+def test_clipping_to_categorical_and_validation_split(f64):
+    W = Tensor(np.zeros(3), requires_grad=True)
+    nn.SGD(1.0, clipvalue=0.5).apply_gradients([(np.array([2.0, -0.1, -3.0]), W)])
+    np.testing.assert_allclose(W.data, [-0.5, 0.1, 0.5])
+    W2 = Tensor(np.zeros(2), requires_grad=True)
+    nn.SGD(1.0, clipnorm=1.0).apply_gradients([(np.array([3.0, 4.0]), W2)])
+    np.testing.assert_allclose(W2.data, [-0.6, -0.8])
+    np.testing.assert_array_equal(losses.to_categorical([2, 0], 3), [[0, 0, 1], [1, 0, 0]])
+    assert losses.to_categorical(np.array([[1], [3]])).shape == (2, 1, 4)
+    x, y = make_blobs(m=100, n=4, classes=2)
+    model = nn.Sequential([nn.Input((4,)), nn.Dense(2, activation="softmax")])
+    model.compile("adam", "sparse_categorical_crossentropy", ["accuracy"])
+    hist = model.fit(x, y, epochs=2, validation_split=0.2, verbose=0)
+    val = model.evaluate(x[80:], y[80:], verbose=0, return_dict=True)
+    assert abs(hist.history["val_loss"][-1] - val["loss"]) < 1e-6

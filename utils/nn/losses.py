@@ -25,7 +25,7 @@ __all__ = ["Loss", "BinaryCrossentropy", "CategoricalCrossentropy",
            "SparseCategoricalCrossentropy", "MeanSquaredError", "binary_crossentropy",
            "categorical_crossentropy", "sparse_categorical_crossentropy", "mean_squared_error",
            "get", "accuracy", "binary_accuracy", "categorical_accuracy",
-           "sparse_categorical_accuracy", "get_metric"]
+           "sparse_categorical_accuracy", "get_metric", "to_categorical"]
 
 _EPS = 1e-7
 
@@ -45,6 +45,14 @@ def _match(y: np.ndarray, pred: Tensor, name: str) -> np.ndarray:
                              f"shape {pred.shape}{hint}")
         y = y.reshape(pred.shape)
     return y
+
+
+def to_categorical(y, num_classes: int | None = None, dtype=np.float32) -> np.ndarray:
+    """Integer labels of any shape (...) -> one-hot array (..., num_classes), the Keras layout
+    (one example per row).  num_classes defaults to max(y) + 1."""
+    y = np.asarray(y, dtype=np.intp)
+    num_classes = int(y.max()) + 1 if num_classes is None else int(num_classes)
+    return np.eye(num_classes, dtype=dtype)[y]
 
 
 def _made_by(y_pred: Tensor, activation: str) -> bool:
