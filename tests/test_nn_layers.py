@@ -469,3 +469,21 @@ def test_clipping_to_categorical_and_validation_split(f64):
     hist = model.fit(x, y, epochs=2, validation_split=0.2, verbose=0)
     val = model.evaluate(x[80:], y[80:], verbose=0, return_dict=True)
     assert abs(hist.history["val_loss"][-1] - val["loss"]) < 1e-6
+
+
+def test_training_flag_reaches_nested_layers():
+    class Block(nn.Layer):
+        def __init__(self):
+            super().__init__()
+            self.drop = nn.Dropout(0.5, seed=0)
+
+        def call(self, x):                    # no training argument passed on
+            return self.drop(x)
+
+    block = Block()
+    x = np.ones((4, 10), dtype=np.float32)
+    np.testing.assert_array_equal(block(x).data, x)                  # inference by default
+    assert (block(x, training=True).data == 0).any()                 # inherited by Dropout
+    outer = nn.Sequential([nn.Input((10,)), Block()])
+    assert (outer(x, training=True).data == 0).any()
+    np.testing.assert_array_equal(outer.predict(x), x)

@@ -42,6 +42,7 @@ class LayerError(ValueError):
 
 
 _NAME_COUNTS: dict[str, int] = {}
+_TRAINING = [False]   # the training flag of the layer calls in progress (innermost last)
 
 
 def _unique_name(prefix: str) -> str:
@@ -299,8 +300,12 @@ class Layer:
                                  f"built for input shape {_shapes_str(shapes)}: {err}") from err
             self.built = True
         self._check_input(shapes)
+        # training=None inherits the mode of the enclosing layer call (as in Keras), so a
+        # Dropout inside a custom layer follows model.fit without passing the flag by hand
+        training = _TRAINING[-1] if training is None else bool(training)
         if self._accepts_training():
-            kwargs["training"] = bool(training)
+            kwargs["training"] = training
+        _TRAINING.append(training)
         try:
             out = self.call(inputs, **kwargs)
         except LayerError:
@@ -308,6 +313,8 @@ class Layer:
         except (ValueError, IndexError) as err:
             raise LayerError(f"layer '{self.name}' ({type(self).__name__}) failed on input "
                              f"shape {_shapes_str(shapes)}: {err}") from err
+        finally:
+            _TRAINING.pop()
         # plain attribute writes (no sublayer tracking needed): this runs on every call
         object.__setattr__(self, "input_shape", shapes)
         object.__setattr__(self, "output_shape",
