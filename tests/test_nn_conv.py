@@ -348,3 +348,16 @@ def test_max_pool_ties_send_the_gradient_once():
     assert dx.sum() == out.size                      # every window passes on exactly 1
     np.testing.assert_array_equal(dx[0, :2, :2, 0], [[1, 0], [0, 0]])   # first of 4 zeros
     np.testing.assert_array_equal(dx[0, 2:, 2:, 0], [[0, 1], [0, 0]])   # first of three 3s
+
+
+def test_conv_skips_the_input_gradient_when_asked():
+    rng = np.random.default_rng(9)
+    x, w, b = rng.normal(size=(2, 6, 6, 3)), rng.normal(size=(3, 3, 3, 4)), rng.normal(size=4)
+    out, cache = conv.conv2d_forward(x, w, b, padding="same", need_dx=False)
+    dx, dw, db = conv.conv2d_backward(out, cache)
+    full = conv.conv2d_backward(out, conv.conv2d_forward(x, w, b, padding="same")[1])
+    assert dx is None
+    np.testing.assert_allclose(dw, full[1])
+    np.testing.assert_allclose(db, full[2])
+    out1, cache1 = conv.conv1d_forward(x[:, 0], w[0], None, need_dx=False)
+    assert conv.conv1d_backward(out1, cache1)[0] is None

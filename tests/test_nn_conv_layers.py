@@ -135,3 +135,10 @@ def test_default_names_follow_keras():
     assert names == ["conv2d", "conv2d_1", "max_pooling2d", "conv2d_transpose",
                      "depthwise_conv2d", "conv1d", "global_average_pooling2d",
                      "zero_padding2d", "up_sampling2d", "pool"]
+
+
+def test_first_layer_skips_the_input_gradient(f64):
+    layer = nn.Conv2D(2, 3)
+    x = Tensor(np.random.default_rng(1).normal(size=(1, 5, 5, 2)))        # data: no grad
+    layer(x).sum().backward()
+    assert x.grad is None and layer.kernel.grad is not None

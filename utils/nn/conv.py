@@ -203,13 +203,15 @@ def zero_pad2d_backward(dout, cache):
 
 # --- conv2d -----------------------------------------------------------------------------------
 
-def conv2d_forward(x, w, b=None, strides=1, padding="valid"):
+def conv2d_forward(x, w, b=None, strides=1, padding="valid", need_dx=True):
     """2-D convolution (cross-correlation, as in every deep-learning framework).
 
     x -- (m, n_H_prev, n_W_prev, n_C_prev)
     w -- (f_h, f_w, n_C_prev, n_C)
     b -- (n_C,) or None (any shape with n_C entries, e.g. the course's (1, 1, 1, n_C))
     strides -- int or (s_h, s_w); padding -- see the module docstring
+    need_dx -- False when the input needs no gradient (a model's input): the backward pass
+               then skips one matrix product and the scatter, and returns None for dx
 
     out[i, h, v, c] = sum_{a, d, k} xp[i, h s_h + a, v s_w + d, k] w[a, d, k, c] + b[c],
     with xp the padded input.  Returns (out (m, n_H, n_W, n_C), cache).
@@ -226,20 +228,22 @@ def conv2d_forward(x, w, b=None, strides=1, padding="valid"):
     out = cols @ w.reshape(fh * fw * C, K)
     if b is not None:
         out += np.reshape(b, (K,)).astype(out.dtype, copy=False)
-    cache = (cols, w, b is not None, x.shape, xp.shape, pads, (sh, sw))
+    cache = (cols, w, b is not None, x.shape, xp.shape, pads, (sh, sw), need_dx)
     return out.reshape(m, n_H, n_W, K), cache
 
 
 def conv2d_backward(dout, cache):
-    """Returns (dx, dw, db) (or (dx, dw) when the forward pass had no bias); db has b's shape
-    as (n_C,)."""
-    cols, w, has_bias, x_shape, xp_shape, pads, (sh, sw) = cache
+    """Returns (dx, dw, db) (or (dx, dw) when the forward pass had no bias); db is (n_C,);
+    dx is None when the forward pass was told need_dx=False."""
+    cols, w, has_bias, x_shape, xp_shape, pads, (sh, sw), need_dx = cache
     fh, fw, C, K = w.shape
     m, n_H, n_W, _ = dout.shape
     d2 = dout.reshape(-1, K)
     dw = (cols.T @ d2).reshape(w.shape)
-    dT = (w.reshape(-1, K) @ d2.T).reshape(fh, fw, C, m, n_H, n_W)
-    dx = _col2im(dT, xp_shape[1:3], pads, x_shape[1:3], sh, sw)
+    dx = None
+    if need_dx:
+        dT = (w.reshape(-1, K) @ d2.T).reshape(fh, fw, C, m, n_H, n_W)
+        dx = _col2im(dT, xp_shape[1:3], pads, x_shape[1:3], sh, sw)
     if has_bias:
         return dx, dw, d2.sum(axis=0)
     return dx, dw
@@ -304,7 +308,7 @@ def conv2d_transpose_backward(dout, cache):
 
 # --- conv1d -----------------------------------------------------------------------------------
 
-def conv1d_forward(x, w, b=None, strides=1, padding="valid"):
+def conv1d_forward(x, w, b=None, strides=1, padding="valid", need_dx=True):
     """1-D convolution over sequences.
 
     x -- (m, n_L, n_C_prev); w -- (f, n_C_prev, n_C); b -- (n_C,) or None.
@@ -323,14 +327,16 @@ def conv1d_forward(x, w, b=None, strides=1, padding="valid"):
         pads2d = ((0, 0), (int(padding), int(padding)))
     else:
         pads2d = ((0, 0), tuple(int(p) for p in padding))
-    out, cache = conv2d_forward(x[:, None], w[None], b, strides=(1, s), padding=pads2d)
+    out, cache = conv2d_forward(x[:, None], w[None], b, strides=(1, s), padding=pads2d,
+                                need_dx=need_dx)
     return out[:, 0], cache
 
 
 def conv1d_backward(dout, cache):
     """Returns (dx, dw, db) (or (dx, dw) without bias) in conv1d's shapes."""
     grads = conv2d_backward(dout[:, None], cache)
-    return (grads[0][:, 0], grads[1][0]) + grads[2:]
+    dx = None if grads[0] is None else grads[0][:, 0]
+    return (dx, grads[1][0]) + grads[2:]
 
 
 # --- depthwise conv2d -------------------------------------------------------------------------

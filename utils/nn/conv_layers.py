@@ -45,6 +45,11 @@ def _activation_name(activation):
     return getattr(activation, "__name__", "custom")
 
 
+def _needs_grad(x):
+    """Whether the layer's input needs a gradient (False for a model's input data)."""
+    return bool(getattr(x, "requires_grad", True))
+
+
 class _Windowed(Layer):
     """Shared checks of the 2-D layers: rank 4, the channel count they were built for, and a
     window that fits in the (padded) input.  Default names are Keras's ("conv2d",
@@ -136,7 +141,7 @@ class Conv2D(_ConvBase):
 
     def call(self, x, training=False):
         z = apply(C.conv2d_forward, C.conv2d_backward, *self._inputs(x), strides=self.strides,
-                  padding=self.padding)
+                  padding=self.padding, need_dx=_needs_grad(x))
         return self._finish(z)
 
 
@@ -209,7 +214,7 @@ class Conv1D(_ConvBase):
 
     def call(self, x, training=False):
         z = apply(C.conv1d_forward, C.conv1d_backward, *self._inputs(x),
-                  strides=self.strides[0], padding=self.padding)
+                  strides=self.strides[0], padding=self.padding, need_dx=_needs_grad(x))
         return self._finish(z)
 
 
