@@ -1,0 +1,201 @@
+"""Speed of the course framework (utils.nn) against PyTorch on the CPU.
+
+    python benchmarks/bench_nn.py                 # 1 and 2 threads, every case
+    python benchmarks/bench_nn.py --threads 1 --repeats 9
+
+Both sides run float32 with the same number of threads (BLAS threads for NumPy, intra-op
+threads for PyTorch) and time a forward plus a backward pass (gradients for the input and every
+weight), the minimum over several runs (the machine may be shared: the minimum is the least
+disturbed run; the two sides take turns, so that a passing load hits both alike).  The
+framework runs through its layers and autograd, as a model does.
+PyTorch is an optional dependency, installed with the ``bench`` extra
+(``pip install -e .[bench]``); without it the script prints the framework's times only.
+
+Each thread count runs in a fresh process, because OpenBLAS reads its thread count when NumPy
+is first imported.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (name, batch, n_H = n_W, n_C_prev, filters, f, stride)
+CONV_CASES = [
+    ("conv 64x64x3 -> 32, 7x7 same", 32, 64, 3, 32, 7, 1),
+    ("conv 32x32x32 -> 64, 3x3 same", 32, 32, 32, 64, 3, 1),
+    ("conv 16x16x64 -> 128, 3x3 same", 32, 16, 64, 128, 3, 1),
+    ("conv 8x8x128 -> 256, 3x3 s2 same", 32, 8, 128, 256, 3, 2),
+]
+POOL_CASE = ("max pool 2x2 on 32x32x64", 32, 32, 64, 2)
+DENSE_CASE = ("dense 1024 -> 1024", 256, 1024, 1024)
+LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, units
+
+
+def best_of_interleaved(steps, repeats):
+    """Minimum time of each step function; the steps take turns, so that a load that comes
+    and goes on a shared machine hits both sides alike."""
+    for step in steps.values():
+        step()                                  # warm-up (allocations, first-call paths)
+    best = {key: float("inf") for key in steps}
+    for _ in range(repeats):
+        for key, step in steps.items():
+            start = time.perf_counter()
+            step()
+            best[key] = min(best[key], time.perf_counter() - start)
+    return best
+
+
+# ------------------------------------------------------------------------- the framework
+def framework_steps():
+    """{case name: a function that runs one forward + backward pass} (None where missing)."""
+    import numpy as np
+    from utils import nn
+    from utils.nn import Tensor
+
+    rng = np.random.default_rng(0)
+    f32 = np.float32
+
+    def layer_step(layer, x_shape):
+        x = Tensor(rng.normal(size=x_shape).astype(f32), requires_grad=True)
+        g = rng.normal(size=layer(x).shape).astype(f32)
+
+        def step():
+            for w in [x] + layer.trainable_weights:
+                w.zero_grad()
+            layer(x).backward(g)
+        return step
+
+    steps = {}
+    for name, m, n, c, k, f, s in CONV_CASES:
+        steps[name] = layer_step(nn.Conv2D(k, f, strides=s, padding="same"), (m, n, n, c))
+    name, m, n, c, f = POOL_CASE
+    steps[name] = layer_step(nn.MaxPooling2D(f), (m, n, n, c))
+    name, m, n_in, n_out = DENSE_CASE
+    steps[name] = layer_step(nn.Dense(n_out), (m, n_in))
+    name, m, T, n_x, u = LSTM_CASE
+    lstm_cls = getattr(nn, "LSTM", None)        # the recurrent layers come from branch nn-seq
+    steps[name] = None if lstm_cls is None else \
+        layer_step(lstm_cls(u, return_sequences=True), (m, T, n_x))
+    return steps
+
+
+# ------------------------------------------------------------------------------- PyTorch
+def torch_steps(threads):
+    """The same cases in PyTorch, or None when it is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+
+    def module_step(module, x_shape):
+        x = torch.randn(*x_shape, requires_grad=True)
+        with torch.no_grad():
+            out = module(x)
+        g = torch.randn_like(out[0] if isinstance(out, tuple) else out)
+
+        def step():
+            x.grad = None
+            for p in module.parameters():
+                p.grad = None
+            y = module(x)
+            (y[0] if isinstance(y, tuple) else y).backward(g)
+        return step
+
+    steps = {}
+    for name, m, n, c, k, f, s in CONV_CASES:
+        # NCHW, PyTorch's native layout; symmetric padding f // 2 gives the same output size
+        # (and the same work) as TensorFlow's "same" rule for these shapes
+        steps[name] = module_step(torch.nn.Conv2d(c, k, f, stride=s, padding=f // 2),
+                                  (m, c, n, n))
+    name, m, n, c, f = POOL_CASE
+    steps[name] = module_step(torch.nn.MaxPool2d(f), (m, c, n, n))
+    name, m, n_in, n_out = DENSE_CASE
+    steps[name] = module_step(torch.nn.Linear(n_in, n_out), (m, n_in))
+    name, m, T, n_x, u = LSTM_CASE
+    steps[name] = module_step(torch.nn.LSTM(n_x, u, batch_first=True), (m, T, n_x))
+    return steps
+
+
+def child(threads, repeats):
+    ours, theirs = framework_steps(), torch_steps(threads)
+    result = {"ours": {}, "torch": None if theirs is None else {}}
+    for name, step in ours.items():
+        steps = {} if step is None else {"ours": step}
+        if theirs is not None:
+            steps["torch"] = theirs[name]
+        best = best_of_interleaved(steps, repeats)
+        result["ours"][name] = best.get("ours")
+        if theirs is not None:
+            result["torch"][name] = best["torch"]
+    return result
+
+
+# ------------------------------------------------------------------------------ reporting
+def gflop(name):
+    """Floating-point operations of forward + backward (3 x the forward's multiply-adds x 2)."""
+    for case in CONV_CASES:
+        if case[0] == name:
+            _, m, n, c, k, f, s = case
+            n_out = -(-n // s)
+            return 3 * 2 * m * n_out * n_out * k * f * f * c / 1e9
+    if name == DENSE_CASE[0]:
+        _, m, n_in, n_out = DENSE_CASE
+        return 3 * 2 * m * n_in * n_out / 1e9
+    if name == LSTM_CASE[0]:
+        _, m, T, n_x, u = LSTM_CASE
+        return 3 * 2 * m * T * (n_x + u) * 4 * u / 1e9
+    return None
+
+
+def measure(threads, repeats):
+    """Run in a child process with the thread count fixed before NumPy loads."""
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
+               MKL_NUM_THREADS=str(threads), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, __file__, "--child", str(threads), "--repeats",
+                          str(repeats)], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(threads, ours, theirs):
+    print(f"\n{threads} thread(s), float32, forward + backward, best of the runs")
+    print(f"{'case':<36}{'ours ms':>9}{'GFLOP/s':>9}{'torch ms':>10}{'GFLOP/s':>9}{'ratio':>8}")
+    for name, t in ours.items():
+        work = gflop(name)
+        tt = None if theirs is None else theirs.get(name)
+        cells = [f"{name:<36}"]
+        cells.append(f"{'n/a':>9}" if t is None else f"{1e3 * t:>9.2f}")
+        cells.append(f"{work / t:>9.1f}" if work and t else f"{'-':>9}")
+        cells.append(f"{'n/a':>10}" if tt is None else f"{1e3 * tt:>10.2f}")
+        cells.append(f"{work / tt:>9.1f}" if work and tt else f"{'-':>9}")
+        cells.append(f"{t / tt:>7.2f}x" if t and tt else f"{'-':>8}")
+        print("".join(cells))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(child(args.child, args.repeats)))
+        return
+    for threads in args.threads:
+        result = measure(threads, args.repeats)
+        if result["torch"] is None:
+            print("PyTorch is not installed (pip install -e .[bench]): framework times only")
+        print_table(threads, result["ours"], result["torch"])
+
+
+if __name__ == "__main__":
+    main()

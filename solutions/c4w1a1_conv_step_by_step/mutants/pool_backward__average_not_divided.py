@@ -1,0 +1,19 @@
+# Mistake: average pooling copies dA into the whole window without dividing by f * f.
+import numpy as np
+def pool_backward(dA, cache, mode="max"):
+    (A_prev, hparameters) = cache
+    stride = hparameters["stride"]
+    f = hparameters["f"]
+    (m, n_H, n_W, n_C) = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                vs, hs = h * stride, w * stride
+                for c in range(n_C):
+                    if mode == "max":
+                        mask = create_mask_from_window(A_prev[i, vs:vs + f, hs:hs + f, c])
+                        dA_prev[i, vs:vs + f, hs:hs + f, c] += mask * dA[i, h, w, c]
+                    else:
+                        dA_prev[i, vs:vs + f, hs:hs + f, c] += dA[i, h, w, c] * np.ones((f, f))
+    return dA_prev
