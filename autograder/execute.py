@@ -162,8 +162,11 @@ class TrustedExecute(Execute):
         except DeadKernelError:
             self._kernel_died(cell, "while running this cell")
             return cell, resources
-        if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+        errors = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
+        if "CellTimeoutError" in errors:
             self._notes.setdefault("timeouts", []).append(index)
+        elif "MemoryError" in errors:
+            self._notes.setdefault("memory", []).append(index)
         _cap_outputs(cell)
         return cell, resources
 
@@ -188,7 +191,10 @@ class TrustedExecute(Execute):
         outcome = self._judge.run_test_cell(cell.source)
         cell.outputs = outcome.outputs()
         _cap_outputs(cell)
-        self._note(cell, outcome.status, outcome.evalue)
+        status = outcome.status
+        if status == "failed" and "raised MemoryError" in outcome.evalue:
+            status = "memory"
+        self._note(cell, status, outcome.evalue)
         if outcome.status == "dead":
             self._dead_at = f"while {gid} was tested"
             self._notes["kernel"] = "died"

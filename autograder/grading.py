@@ -367,8 +367,12 @@ def _judge_notes(path: Path) -> list[str]:
             notes.append(f"{gid}: interrupted after the time limit")
         elif info.get("status") == "dead":
             notes.append(f"{gid}: the kernel had died (os._exit, a crash or too much memory)")
+        elif info.get("status") == "memory":
+            notes.append(f"{gid}: the student's code ran out of memory (the sandbox's limit)")
     for index in data.get("timeouts", []):
         notes.append(f"cell {index}: interrupted after the time limit")
+    for index in data.get("memory", []):
+        notes.append(f"cell {index}: ran out of memory (the sandbox's limit)")
     if data.get("kernel") == "died" and not any("kernel had died" in n for n in notes):
         notes.append("the kernel died (os._exit, a crash or too much memory): later cells not run")
     return notes

@@ -305,6 +305,7 @@ def test_endings_are_told_apart(attack_batch):
     assert "time limit" not in rows["keyboard_interrupt"]["notes"]
     assert "kernel" in rows["os_exit"]["notes"] and "died" in rows["os_exit"]["notes"]
     assert "time limit" not in rows["os_exit"]["notes"]
+    assert "out of memory" in rows["memory_hog"]["notes"]
     # everything before softmax was solved and graded before the kernel died
     assert float(rows["os_exit"]["test_sigmoid"]) == 1
 
