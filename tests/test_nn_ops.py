@@ -228,3 +228,16 @@ def test_gradient_with_respect_to_an_input():
     img = Tensor(np.ones((1, 3)), requires_grad=True, dtype=F64)
     (img @ W).sum().backward()
     np.testing.assert_allclose(img.grad, [[2, 2, 2]])
+
+
+def test_numpy_functions_on_tensors():
+    t = Tensor([1.0, 2.0], requires_grad=True, dtype=F64)
+    for out in (np.ones(2) * t, np.float64(2) - t, np.ones((3, 2)) @ ops.reshape(t, (2, 1)),
+                np.ones(2) / t, np.ones(2) + t):
+        assert isinstance(out, Tensor) and out.requires_grad
+    np.testing.assert_array_equal(np.ones(2) > t, [False, False])
+    with pytest.raises(TypeError, match="np.maximum cannot differentiate a Tensor"):
+        np.maximum(t, 0)
+    with pytest.raises(TypeError, match="np.exp"):
+        np.exp(t)
+    assert np.argmax(t) == 1 and np.asarray(t).shape == (2,)

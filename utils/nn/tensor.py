@@ -81,7 +81,6 @@ class Tensor:
 
     __slots__ = ("data", "grad", "requires_grad", "name", "_parents", "_backward", "_cache",
                  "_retain", "_logits", "__weakref__")
-    __array_priority__ = 1000  # so that ndarray + Tensor calls Tensor.__radd__
 
     def __init__(self, data, requires_grad: bool = False, dtype=None, name: str | None = None):
         if isinstance(data, Tensor):
@@ -121,6 +120,20 @@ class Tensor:
 
     def __array__(self, dtype=None, copy=None):
         return self.data if dtype is None else self.data.astype(dtype)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """NumPy functions on tensors: ``array * tensor`` and friends go to ``utils.nn.ops``
+        (so they stay differentiable), comparisons give masks, anything else (np.exp(t),
+        np.maximum(t, 0)) is an error rather than a silent exit from the graph."""
+        if method == "__call__" and not kwargs:
+            if ufunc in _COMPARISONS:
+                return ufunc(*(_array(x) for x in inputs))
+            if ufunc in _ARITHMETIC:
+                return getattr(_ops(), _ARITHMETIC[ufunc])(*inputs)
+        name = getattr(ufunc, "__name__", str(ufunc))
+        raise TypeError(f"np.{name} cannot differentiate a Tensor: use the framework's "
+                        f"operation (utils.nn.ops: exp, log, tanh, relu, maximum, sqrt, sum, "
+                        f"...), or call .numpy() to leave the graph on purpose")
 
     def __len__(self) -> int:
         return len(self.data)
@@ -218,6 +231,11 @@ class Tensor:
     def tanh(self): return _ops().tanh(self)
     def sigmoid(self): return _ops().sigmoid(self)
     def relu(self): return _ops().relu(self)
+
+
+_ARITHMETIC = {np.add: "add", np.subtract: "sub", np.multiply: "mul", np.true_divide: "div",
+               np.matmul: "matmul", np.negative: "neg"}
+_COMPARISONS = (np.greater, np.greater_equal, np.less, np.less_equal)
 
 
 def _array(x):
