@@ -165,7 +165,8 @@ def test_batch_norm(shape, axis, rng):
     shp = [1] * len(shape)
     shp[axis] = C
     mu, var = x.mean(red, keepdims=True), x.var(red, keepdims=True)
-    np.testing.assert_allclose(out, (x - mu) / np.sqrt(var + 1e-5) * g.reshape(shp) + b.reshape(shp))
+    expected = (x - mu) / np.sqrt(var + 1e-5) * g.reshape(shp) + b.reshape(shp)
+    np.testing.assert_allclose(out, expected)
     np.testing.assert_allclose(mm, 0.9 * mm0 + 0.1 * mu.ravel())
     np.testing.assert_allclose(mv, 0.9 * mv0 + 0.1 * var.ravel())
 

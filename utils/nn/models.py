@@ -18,7 +18,6 @@ optimizer.step(model.trainable_weights)``; gradients with respect to an input im
 """
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from typing import Sequence
@@ -26,8 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from . import initializers, losses as losses_mod, optimizers as optimizers_mod
-from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _flatten,
-                     _map_structure, _shape_str)
+from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _map_structure,
+                     _shape_str)
 from .tensor import Tensor, get_default_dtype, no_grad
 
 __all__ = ["Model", "Sequential", "History", "WeightsMismatchError"]

@@ -90,6 +90,13 @@ def sqrt(a) -> Tensor:
     return apply(_sqrt_forward, _sqrt_backward, a)
 
 
+def _pair(a, b) -> tuple[Tensor, Tensor]:
+    """Both operands as tensors; a non-tensor takes the other one's dtype."""
+    a_like = b if isinstance(b, Tensor) else None
+    b_like = a if isinstance(a, Tensor) else None
+    return as_tensor(a, a_like), as_tensor(b, b_like)
+
+
 # ---------------------------------------------------------------------------- matrix products
 def _matmul_forward(a, b, need_a=True, need_b=True):
     return a @ b, (a if need_b else None, b if need_a else None)
@@ -109,7 +116,7 @@ def matmul(a, b) -> Tensor:
     The gradient of an input that does not require grad is not computed (the first layer's
     input, frozen weights).
     """
-    a, b = as_tensor(a, b if isinstance(b, Tensor) else None), as_tensor(b, a if isinstance(a, Tensor) else None)
+    a, b = _pair(a, b)
     if a.ndim < 2 or b.ndim < 2:
         raise ValueError(f"matmul needs arrays of at least 2 axes, got shapes {a.shape} and "
                          f"{b.shape} (reshape vectors to (1, n) or (n, 1))")
@@ -333,7 +340,7 @@ def where(cond, a, b) -> Tensor:
 
 def maximum(a, b) -> Tensor:
     """Elementwise max(a, b); ties send the gradient to ``a``."""
-    a, b = as_tensor(a, b if isinstance(b, Tensor) else None), as_tensor(b, a if isinstance(a, Tensor) else None)
+    a, b = _pair(a, b)
     return where(a.data >= b.data, a, b)
 
 
