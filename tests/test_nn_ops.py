@@ -242,3 +242,12 @@ def test_numpy_functions_on_tensors():
     with pytest.raises(TypeError, match="np.exp"):
         np.exp(t)
     assert np.argmax(t) == 1 and np.asarray(t).shape == (2,)
+
+
+def test_leaf_gradients_are_own_writable_arrays():
+    a = Tensor(np.ones((2, 3)), requires_grad=True)
+    b = Tensor(np.ones((2, 3)), requires_grad=True)
+    ops.mean(a + b).backward()                   # mean's backward broadcasts a view
+    assert a.grad is not b.grad and a.grad.flags.writeable
+    a.grad *= 2
+    np.testing.assert_allclose(b.grad, 1 / 6)

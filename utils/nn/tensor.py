@@ -172,7 +172,7 @@ class Tensor:
             if self.data.size != 1:
                 raise RuntimeError(f"backward() without an argument needs a one-entry tensor "
                                    f"(a loss); this one has shape {self.shape}. Pass the "
-                                   "gradient of shape {self.shape} or reduce with .sum() first")
+                                   f"gradient of shape {self.shape} or reduce with .sum() first")
             grad = np.ones_like(self.data)
         grad = np.asarray(grad, dtype=self.data.dtype)
         if grad.shape != self.shape:
@@ -185,7 +185,8 @@ class Tensor:
             if g is None:
                 continue
             if node._backward is None or node._retain:
-                node.grad = g if node.grad is None else node.grad + g
+                # a copy: g may be a read-only broadcast view or shared with another input
+                node.grad = g.copy() if node.grad is None else node.grad + g
             if node._backward is None:
                 continue
             parent_grads = node._backward(g, node._cache)
