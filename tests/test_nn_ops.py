@@ -96,6 +96,9 @@ def test_shape_ops(rng):
     grad_check(lambda t: t.T, x)
     grad_check(lambda t: t[:, 1:, ::2], x)
     grad_check(lambda t: t[np.array([0, 1, 0, 1])], x)          # repeated rows add up
+    grad_check(lambda t: t[1], x)
+    grad_check(lambda t: t[..., None, 2], x)
+    grad_check(lambda t: t[x > 0], x)                            # a boolean mask
     grad_check(lambda a, b: ops.concatenate([a, b], axis=1), x, rng.normal(size=(2, 2, 4)))
     grad_check(lambda a, b: ops.stack([a, b], axis=-1), x, rng.normal(size=(2, 3, 4)))
 

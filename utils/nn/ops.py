@@ -24,8 +24,6 @@ __all__ = [
     "softmax_cross_entropy", "sigmoid_binary_cross_entropy", "batch_norm", "layer_norm",
 ]
 
-_builtin_sum, _builtin_pow = sum, pow
-
 
 # ------------------------------------------------------------------------------ arithmetic
 def _add_forward(a, b): return a + b, None
@@ -204,11 +202,19 @@ def transpose(a, *axes) -> Tensor:
     return apply(_transpose_forward, _transpose_backward, a, axes=tuple(axes) or None)
 
 
+def _is_basic(index) -> bool:
+    """Slices, integers, None and ... only: each entry is picked at most once."""
+    items = index if isinstance(index, tuple) else (index,)
+    return all(isinstance(i, (slice, int, np.integer)) or i is None or i is Ellipsis
+               for i in items)
 def _getitem_forward(a, index): return a[index], (a.shape, a.dtype, index)
 def _getitem_backward(dout, cache):
     shape, dtype, index = cache
     grad = np.zeros(shape, dtype=dtype)
-    np.add.at(grad, index, dout)     # add.at: repeated indices (embeddings) add up
+    if _is_basic(index):
+        grad[index] = dout
+    else:
+        np.add.at(grad, index, dout)     # integer arrays may repeat entries: those add up
     return (grad,)
 def getitem(a, index) -> Tensor:
     """``a[index]``: slices, integers, integer arrays (repeated rows get summed gradients)."""
