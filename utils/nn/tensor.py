@@ -145,6 +145,16 @@ class Tensor:
         return f"Tensor({body}, dtype={self.data.dtype}{extra})"
 
     # ----------------------------------------------------------------------- autograd
+    @property
+    def parents(self) -> tuple:
+        """The input tensors of the operation that made this tensor (empty for a leaf)."""
+        return self._parents
+
+    @property
+    def grad_fn(self):
+        """The backward function of the operation that made this tensor (None for a leaf)."""
+        return self._backward
+
     def detach(self) -> "Tensor":
         """The same array, cut off from the graph."""
         return Tensor._wrap(self.data)
