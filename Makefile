@@ -13,7 +13,7 @@ export MKL_NUM_THREADS ?= 1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_PORT ?= 8888
 
-.PHONY: lab test install sandbox datasets release check selftest clean
+.PHONY: lab test install sandbox datasets weights release check selftest clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ test: $(STAMP) sandbox
 # Rebuild every committed data file from its source and rewrite datasets/MANIFEST.json.
 datasets: $(STAMP)
 	$(BIN)/python datasets/build_all.py
+
+# Train every shipped weight file (datasets/train_*.py) and record it in the manifest: slow.
+weights: $(STAMP)
+	$(BIN)/python datasets/train_all.py
 
 release: $(STAMP)
 	$(BIN)/course release

@@ -20,20 +20,35 @@ from utils.data import sha256  # noqa: E402
 BUILDERS = sorted(p.stem for p in HERE.glob("build_*.py") if p.stem != "build_all")
 
 
+def load_manifest() -> dict:
+    path = HERE / "MANIFEST.json"
+    return json.loads(path.read_text())["files"] if path.exists() else {}
+
+
+def record(manifest: dict, filename: str, info: dict, builder: str) -> None:
+    """Enter one built file in the manifest with its size and checksum."""
+    path = HERE / filename
+    manifest[filename] = {**info, "builder": f"datasets/{builder}.py",
+                          "bytes": path.stat().st_size, "sha256": sha256(path)}
+    print(f"  {filename}: {path.stat().st_size} bytes, sha256 {manifest[filename]['sha256']}")
+
+
+def save(manifest: dict) -> None:
+    """Write MANIFEST.json and the README table generated from it."""
+    (HERE / "MANIFEST.json").write_text(
+        json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n")
+    (HERE / "README.md").write_text(readme(manifest))
+
+
 def main(only: list[str] | None = None) -> None:
-    manifest_path = HERE / "MANIFEST.json"
-    manifest = json.loads(manifest_path.read_text())["files"] if manifest_path.exists() else {}
+    manifest = load_manifest()
     for name in BUILDERS:
         if only and name not in only:
             continue
         print(f"building with {name}.py ...")
         for filename, info in importlib.import_module(name).build(HERE).items():
-            path = HERE / filename
-            manifest[filename] = {**info, "builder": f"datasets/{name}.py",
-                                  "bytes": path.stat().st_size, "sha256": sha256(path)}
-            print(f"  {filename}: {path.stat().st_size} bytes, sha256 {manifest[filename]['sha256']}")
-    manifest_path.write_text(json.dumps({"files": dict(sorted(manifest.items()))}, indent=2) + "\n")
-    (HERE / "README.md").write_text(readme(manifest))
+            record(manifest, filename, info, name)
+    save(manifest)
 
 
 README_HEAD = """# Datasets
@@ -54,8 +69,13 @@ for `fashion_pair.h5`, Debian's `dataset-fashion-mnist` package
 def readme(manifest: dict) -> str:
     rows = []
     for name, info in sorted(manifest.items()):
+        contents = info["description"]
+        if "accuracy" in info:           # a weight file: how it was trained and how good it is
+            acc = info["accuracy"]
+            contents += (f" (trained in {info['train_seconds']:.0f} s; {acc['split']} accuracy "
+                         f"{acc['value']:.1%})")
         rows.append("| " + " | ".join([
-            f"`{name}`", info["description"], info["source"], info["license"],
+            f"`{name}`", contents, info["source"], info["license"],
             info["attribution"], str(info["bytes"]), f"`{info['sha256']}`",
             ", ".join(info.get("used_by", []))]) + " |")
     return README_HEAD + "\n".join(rows) + "\n"

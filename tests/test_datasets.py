@@ -74,7 +74,7 @@ def test_unknown_name_lists_the_known_ones():
         load_dataset("cats")
 
 
-@pytest.mark.parametrize("filename", sorted(MANIFEST))
+@pytest.mark.parametrize("filename", sorted(f for f, i in MANIFEST.items() if "accuracy" not in i))
 def test_rebuild_reproduces_the_checksum(filename, tmp_path):
     """`make datasets` is deterministic: rebuilding gives the committed bytes."""
     import importlib.util

@@ -1,0 +1,36 @@
+"""Every shipped weight file reaches the accuracy its manifest entry reports (datasets/train_*.py)."""
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from utils.data import DATA_DIR
+
+MANIFEST = json.loads((DATA_DIR / "MANIFEST.json").read_text())["files"]
+WEIGHTS = sorted(name for name, info in MANIFEST.items() if "accuracy" in info)
+
+
+def _trainer(filename):
+    path = DATA_DIR.parent / MANIFEST[filename]["builder"]
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(DATA_DIR))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(DATA_DIR))
+    return module
+
+
+@pytest.mark.parametrize("filename", WEIGHTS)
+def test_weights_reach_the_reported_accuracy(filename):
+    info = MANIFEST[filename]
+    assert info["builder"].startswith("datasets/train_") and info["train_seconds"] > 0
+    value = _trainer(filename).evaluate(DATA_DIR / filename)
+    assert value == pytest.approx(info["accuracy"]["value"], abs=0.005), filename
+
+
+def test_weight_files_are_small():
+    for filename in WEIGHTS:
+        assert MANIFEST[filename]["bytes"] < 8 * 2**20, f"{filename} is too large to commit"
