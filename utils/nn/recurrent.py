@@ -1,0 +1,608 @@
+"""Sequence primitives of ``utils.nn``: recurrent layers over whole sequences, embeddings, attention.
+
+Every primitive is a pair in the course's style::
+
+    out, cache = <name>_forward(*arrays, **options)
+    grads = <name>_backward(dout, cache)      # one gradient per array argument, None if not needed
+
+Layout is batch-major, as in Keras: a sequence is ``x`` of shape ``(N, T, F)`` (batch, time
+steps, features); hidden states are ``(N, units)``.  Weights use Keras's names and shapes, so a
+layer of ``utils.nn`` and a Keras layer with the same weights compute the same numbers:
+
+=============  =====================  =========================  ===================
+layer          ``kernel``             ``recurrent_kernel``       ``bias``
+=============  =====================  =========================  ===================
+SimpleRNN      ``(F, u)``             ``(u, u)``                 ``(u,)``
+LSTM           ``(F, 4u)``: i f c o   ``(u, 4u)``                ``(4u,)``
+GRU            ``(F, 3u)``: z r h     ``(u, 3u)``                ``(2, 3u)``: input, recurrent
+=============  =====================  =========================  ===================
+
+The GRU is Keras's default variant (``reset_after=True``, the one cuDNN implements): the reset
+gate multiplies the *projected* previous state, ``h~ = tanh(x W_h + b_h + r * (h U_h + b'_h))``,
+and ``h = z * h_prev + (1 - z) * h~``.
+
+The recurrent primitives are fused over the whole sequence: the input projection of all time
+steps is one matrix product, each step costs one ``(N, u) @ (u, k u)`` product and a few in-place
+element-wise operations on preallocated buffers, and back-propagation through time accumulates
+the per-step pre-activation gradients so that the weight gradients are again one product each.
+The only Python loops run over time steps.  Computation happens in the floating type of the
+inputs (float32 in training, float64 in gradient checks).
+
+Optional arguments shared by the recurrent primitives:
+
+* ``h0`` (and ``c0`` for the LSTM): the initial state, ``(N, u)``; zeros when omitted.  Its
+  gradient is returned in its position (``None`` when it was not given).
+* ``mask`` (keyword): ``(N, T)`` booleans, False at padded steps.  A masked step leaves the state
+  unchanged and outputs the carried hidden state (Keras's behaviour with ``mask_zero=True``).
+* ``reverse`` (keyword): run from the last step to the first (for ``Bidirectional``); the
+  outputs stay aligned with the inputs, ``out[:, t]`` is the state after reading ``x[:, t:]``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "simple_rnn_forward", "simple_rnn_backward",
+    "lstm_forward", "lstm_backward",
+    "gru_forward", "gru_backward",
+    "embedding_forward", "embedding_backward",
+    "scaled_dot_product_attention_forward", "scaled_dot_product_attention_backward",
+    "softmax",
+]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def _float_type(*arrays) -> np.dtype:
+    """The floating type the computation runs in: float32 only if every input is float32."""
+    dt = np.result_type(*[a for a in arrays if a is not None])
+    return dt if dt in (np.float32, np.float64) else np.dtype(np.float64)
+
+
+def _sigmoid_(a: np.ndarray) -> np.ndarray:
+    """In-place logistic sigmoid, as 0.5 + 0.5 tanh(a / 2): no overflow, one transcendental call."""
+    a *= 0.5
+    np.tanh(a, out=a)
+    a *= 0.5
+    a += 0.5
+    return a
+
+
+def _check_sequence(name: str, x, kernel, recurrent_kernel, bias, k: int, bias_shape=None):
+    """Shapes of a recurrent primitive's arguments; raises a ValueError naming the primitive."""
+    x = np.asarray(x)
+    if x.ndim != 3:
+        raise ValueError(f"{name}: x must be (batch, time steps, features), got shape {x.shape}")
+    N, T, F = x.shape
+    u = recurrent_kernel.shape[0]
+    if kernel.shape != (F, k * u) or recurrent_kernel.shape != (u, k * u):
+        raise ValueError(
+            f"{name}: with {F} input features and {u} units, kernel must be {(F, k * u)} and "
+            f"recurrent_kernel {(u, k * u)}; got {kernel.shape} and {recurrent_kernel.shape}")
+    want = bias_shape if bias_shape is not None else (k * u,)
+    if bias.shape != want:
+        raise ValueError(f"{name}: bias must have shape {want}, got {bias.shape}")
+    return N, T, F, u
+
+
+def _initial_state(name: str, state, N: int, u: int, dt, what: str = "h0") -> np.ndarray:
+    if state is None:
+        return np.zeros((N, u), dt)
+    if state.shape != (N, u):
+        raise ValueError(f"{name}: initial state {what} must be (batch, units) = {(N, u)}, "
+                         f"got {state.shape}")
+    return state
+
+
+def _time_major_mask(name: str, mask, N: int, T: int, dt):
+    """(N, T) booleans -> (T, N, 1) floats, or None."""
+    if mask is None:
+        return None
+    mask = np.asarray(mask)
+    if mask.shape != (N, T):
+        raise ValueError(f"{name}: mask must be (batch, time steps) = {(N, T)}, got {mask.shape}")
+    return np.ascontiguousarray(mask.T, dtype=dt)[:, :, None]
+
+
+def _steps(T: int, reverse: bool):
+    return range(T - 1, -1, -1) if reverse else range(T)
+
+
+def _project_inputs(x, kernel, bias_row, dt) -> tuple[np.ndarray, np.ndarray]:
+    """Time-major inputs X (T*N, F) and their projection X @ kernel + bias, (T, N, k)."""
+    N, T, F = x.shape
+    X = np.ascontiguousarray(x.transpose(1, 0, 2), dtype=dt).reshape(T * N, F)
+    Z = X @ kernel.astype(dt, copy=False)
+    Z += bias_row
+    return X, Z.reshape(T, N, -1)
+
+
+def _input_grads(X, dZ, kernel, N, T, F):
+    """dx (N, T, F) and dkernel (F, k) from the time-major pre-activation gradients dZ."""
+    dZ2 = dZ.reshape(T * N, -1)
+    dkernel = X.T @ dZ2
+    dx = (dZ2 @ kernel.T).reshape(T, N, F).transpose(1, 0, 2)
+    return np.ascontiguousarray(dx), dkernel
+
+
+def _state_grads(states, given):
+    """The gradients of the optional initial states, in the positions the caller used: one
+    entry per state argument passed (None for a state passed as None), none for the rest."""
+    n_passed, flags = given
+    return tuple(g if flag else None for g, flag in zip(states, flags))[:n_passed]
+
+
+# --- SimpleRNN --------------------------------------------------------------------------------
+
+def simple_rnn_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False):
+    """A tanh RNN over a whole sequence: h_t = tanh(x_t W + h_{t-1} U + b).
+
+    Arguments:
+    x -- (N, T, F); kernel W -- (F, u); recurrent_kernel U -- (u, u); bias b -- (u,)
+    h0 -- optional initial state (N, u)
+
+    Returns:
+    out -- all hidden states, (N, T, u) (the last one is out[:, -1], or out[:, 0] if reverse)
+    cache -- for simple_rnn_backward
+    """
+    N, T, F, u = _check_sequence("simple_rnn_forward", x, kernel, recurrent_kernel, bias, 1)
+    dt = _float_type(x, kernel, recurrent_kernel, bias)
+    h_init = _initial_state("simple_rnn_forward", h0, N, u, dt)
+    M = _time_major_mask("simple_rnn_forward", mask, N, T, dt)
+    U = recurrent_kernel.astype(dt, copy=False)
+    X, H = _project_inputs(x, kernel, bias.astype(dt, copy=False), dt)   # H: pre-act, then states
+    tmp = np.empty((N, u), dt)
+    h = h_init.astype(dt, copy=False)
+    for t in _steps(T, reverse):
+        np.matmul(h, U, out=tmp)
+        ht = H[t]
+        ht += tmp
+        np.tanh(ht, out=ht)
+        if M is not None:                        # h_t = m h~ + (1 - m) h_{t-1}
+            ht -= h
+            ht *= M[t]
+            ht += h
+        h = ht
+    out = np.ascontiguousarray(H.transpose(1, 0, 2))
+    cache = (X, H, h_init, M, kernel, U, reverse, (int(h0 is not None), (h0 is not None,)),
+             x.shape)
+    return out, cache
+
+
+def simple_rnn_backward(dout, cache):
+    """Back-propagation through time for simple_rnn_forward.
+
+    Arguments:
+    dout -- gradient of the loss with respect to out, (N, T, u)
+
+    Returns:
+    (dx, dkernel, drecurrent_kernel, dbias, dh0) -- dh0 only if h0 was given (else None); the
+    tuple has one entry per array argument of the forward call
+    """
+    X, H, h_init, M, kernel, U, reverse, given, (N, T, F) = cache
+    u = U.shape[0]
+    dt = H.dtype
+    dH = np.asarray(dout, dtype=dt).transpose(1, 0, 2)
+    dA = np.empty_like(H)                        # gradients of the pre-activations
+    dh = np.zeros((N, u), dt)
+    UT = np.ascontiguousarray(U.T)
+    order = list(_steps(T, reverse))
+    for k in range(T - 1, -1, -1):
+        t = order[k]
+        dh += dH[t]
+        da = dA[t]
+        if M is not None:
+            np.multiply(dh, M[t], out=da)        # through the update
+            dh -= da                             # (1 - m) dh carried to h_{t-1}
+            # h~ = H[t] only where m = 1, and there H[t] is the new state
+            da *= 1 - H[t] * H[t]
+            dh += da @ UT
+        else:
+            np.multiply(H[t], H[t], out=da)
+            np.subtract(1, da, out=da)
+            da *= dh
+            np.matmul(da, UT, out=dh)
+    dA2 = dA.reshape(T * N, u)
+    drec = _previous_states(H, h_init, reverse).reshape(T * N, u).T @ dA2
+    dbias = dA2.sum(axis=0)
+    dx, dkernel = _input_grads(X, dA, kernel.astype(dt, copy=False), N, T, F)
+    return (dx, dkernel, drec, dbias) + _state_grads((dh,), given)
+
+
+# --- LSTM -------------------------------------------------------------------------------------
+
+def _lstm_perm(u: int) -> np.ndarray:
+    """Keras's gate order i f c o -> i f o c, so the three sigmoid gates are contiguous."""
+    return np.r_[0:2 * u, 3 * u:4 * u, 2 * u:3 * u]
+
+
+def _lstm_unperm(u: int) -> np.ndarray:
+    """The inverse of _lstm_perm: i f o c -> i f c o."""
+    return np.r_[0:2 * u, 3 * u:4 * u, 2 * u:3 * u]      # the swap is its own inverse
+
+
+def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None, *, mask=None,
+                 reverse=False):
+    """An LSTM over a whole sequence, Keras's gate order (i, f, c, o) and activations.
+
+        z_t = x_t W + h_{t-1} U + b = [z_i, z_f, z_c, z_o]
+        i, f, o = sigmoid(z_i), sigmoid(z_f), sigmoid(z_o);  c~ = tanh(z_c)
+        c_t = f * c_{t-1} + i * c~;  h_t = o * tanh(c_t)
+
+    Arguments:
+    x -- (N, T, F); kernel W -- (F, 4u); recurrent_kernel U -- (u, 4u); bias b -- (4u,)
+    h0, c0 -- optional initial hidden and cell states (N, u)
+
+    Returns:
+    out -- (hs, c_last): all hidden states (N, T, u) and the final cell state (N, u)
+    cache -- for lstm_backward
+    """
+    name = "lstm_forward"
+    N, T, F, u = _check_sequence(name, x, kernel, recurrent_kernel, bias, 4)
+    dt = _float_type(x, kernel, recurrent_kernel, bias)
+    h_init = _initial_state(name, h0, N, u, dt, "h0").astype(dt, copy=False)
+    c_init = _initial_state(name, c0, N, u, dt, "c0").astype(dt, copy=False)
+    M = _time_major_mask(name, mask, N, T, dt)
+    perm = _lstm_perm(u)
+    W = np.ascontiguousarray(kernel[:, perm], dtype=dt)
+    U = np.ascontiguousarray(recurrent_kernel[:, perm], dtype=dt)
+    X, G = _project_inputs(x, W, bias[perm].astype(dt, copy=False), dt)  # G: gates i f o c~
+    H = np.empty((T, N, u), dt)
+    C = np.empty((T, N, u), dt)
+    TC = np.empty((T, N, u), dt)                 # tanh(c_t)
+    tmp = np.empty((N, 4 * u), dt)
+    h, c = h_init, c_init
+    for t in _steps(T, reverse):
+        g = G[t]
+        np.matmul(h, U, out=tmp)
+        g += tmp
+        _sigmoid_(g[:, :3 * u])
+        np.tanh(g[:, 3 * u:], out=g[:, 3 * u:])
+        ct, tc, ht = C[t], TC[t], H[t]
+        np.multiply(g[:, u:2 * u], c, out=ct)    # f * c_{t-1}
+        np.multiply(g[:, :u], g[:, 3 * u:], out=tc)
+        ct += tc                                 # + i * c~
+        np.tanh(ct, out=tc)
+        np.multiply(g[:, 2 * u:3 * u], tc, out=ht)
+        if M is not None:                        # masked steps carry (h, c) unchanged
+            m = M[t]
+            ct -= c
+            ct *= m
+            ct += c
+            ht -= h
+            ht *= m
+            ht += h
+        h, c = ht, ct
+    hs = np.ascontiguousarray(H.transpose(1, 0, 2))
+    cache = (X, G, H, C, TC, h_init, c_init, M, W, U, reverse,
+             (2 if c0 is not None else (1 if h0 is not None else 0),
+              (h0 is not None, c0 is not None)), x.shape)
+    return (hs, c.copy()), cache
+
+
+def lstm_backward(dout, cache):
+    """Back-propagation through time for lstm_forward.
+
+    Arguments:
+    dout -- (dhs, dc_last): gradients with respect to the hidden states (N, T, u) and the final
+            cell state (N, u); either may be None (zero).  A bare array is taken as dhs.
+
+    Returns:
+    (dx, dkernel, drecurrent_kernel, dbias, dh0, dc0) -- dh0/dc0 are None when the forward call
+    did not receive h0/c0 (and left out when it was not given them positionally)
+    """
+    X, G, H, C, TC, h_init, c_init, M, W, U, reverse, given, (N, T, F) = cache
+    u = U.shape[0]
+    dt = G.dtype
+    if isinstance(dout, (tuple, list)):
+        dhs, dc_last = dout
+    else:
+        dhs, dc_last = dout, None
+    dH = None if dhs is None else np.asarray(dhs, dtype=dt).transpose(1, 0, 2)
+    dc = np.zeros((N, u), dt) if dc_last is None else np.array(dc_last, dtype=dt)
+    dh = np.zeros((N, u), dt)
+    dZ = np.empty_like(G)
+    UT = np.ascontiguousarray(U.T)
+    tmp = np.empty((N, u), dt)
+    tmp3 = np.empty((N, 3 * u), dt)
+    order = list(_steps(T, reverse))
+    for k in range(T - 1, -1, -1):
+        t = order[k]
+        c_prev = C[order[k - 1]] if k > 0 else c_init
+        if dH is not None:
+            dh += dH[t]
+        g, dz = G[t], dZ[t]
+        i, f, o, cc = g[:, :u], g[:, u:2 * u], g[:, 2 * u:3 * u], g[:, 3 * u:]
+        di, df, do, dcc = dz[:, :u], dz[:, u:2 * u], dz[:, 2 * u:3 * u], dz[:, 3 * u:]
+        tc = TC[t]
+        if M is not None:
+            m = M[t]
+            dh_carry = dh * (1 - m)
+            dc_carry = dc * (1 - m)
+            dh *= m
+            dc *= m
+        # through h_t = o * tanh(c_t)
+        np.multiply(dh, tc, out=do)              # d o
+        np.multiply(tc, tc, out=tmp)
+        np.subtract(1, tmp, out=tmp)
+        tmp *= o
+        tmp *= dh
+        dc += tmp                                # dc_t total
+        # through c_t = f c_{t-1} + i c~
+        np.multiply(dc, cc, out=di)
+        np.multiply(dc, c_prev, out=df)
+        np.multiply(dc, i, out=dcc)
+        dc *= f                                  # dc_{t-1}
+        # through the activations: sigmoid' = s (1 - s), tanh' = 1 - t^2
+        s = g[:, :3 * u]
+        ds = dz[:, :3 * u]
+        np.subtract(1, s, out=tmp3)
+        ds *= s
+        ds *= tmp3
+        np.multiply(cc, cc, out=tmp)
+        np.subtract(1, tmp, out=tmp)
+        dcc *= tmp
+        np.matmul(dz, UT, out=dh)                # dh_{t-1}
+        if M is not None:
+            dh += dh_carry
+            dc += dc_carry
+    dZ2 = dZ.reshape(T * N, 4 * u)
+    Hprev = _previous_states(H, h_init, reverse)
+    dU = Hprev.reshape(T * N, u).T @ dZ2
+    db = dZ2.sum(axis=0)
+    dx, dW = _input_grads(X, dZ, W, N, T, F)
+    back = _lstm_unperm(u)
+    return (dx, dW[:, back], dU[:, back], db[back]) + _state_grads((dh, dc), given)
+
+
+def _previous_states(H, h_init, reverse):
+    """(T, N, u): the state each step read, h_{t-1} (h_{t+1} when reverse)."""
+    P = np.empty_like(H)
+    if reverse:
+        P[:-1] = H[1:]
+        P[-1] = h_init
+    else:
+        P[1:] = H[:-1]
+        P[0] = h_init
+    return P
+
+
+# --- GRU --------------------------------------------------------------------------------------
+
+def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False):
+    """A GRU over a whole sequence, Keras's default variant (reset_after=True), gates z r h:
+
+        [a_z, a_r, a_h] = x_t W + b[0];  [q_z, q_r, q_h] = h_{t-1} U + b[1]
+        z = sigmoid(a_z + q_z);  r = sigmoid(a_r + q_r);  h~ = tanh(a_h + r * q_h)
+        h_t = z * h_{t-1} + (1 - z) * h~
+
+    Arguments:
+    x -- (N, T, F); kernel W -- (F, 3u); recurrent_kernel U -- (u, 3u)
+    bias b -- (2, 3u): row 0 the input bias, row 1 the recurrent bias
+    h0 -- optional initial state (N, u)
+
+    Returns:
+    out -- all hidden states (N, T, u)
+    cache -- for gru_backward
+    """
+    name = "gru_forward"
+    N, T, F, u = _check_sequence(name, x, kernel, recurrent_kernel, bias, 3,
+                                 (2, 3 * recurrent_kernel.shape[0]))
+    dt = _float_type(x, kernel, recurrent_kernel, bias)
+    h_init = _initial_state(name, h0, N, u, dt).astype(dt, copy=False)
+    M = _time_major_mask(name, mask, N, T, dt)
+    W = kernel.astype(dt, copy=False)
+    U = recurrent_kernel.astype(dt, copy=False)
+    b_rec = bias[1].astype(dt, copy=False)
+    X, G = _project_inputs(x, W, bias[0].astype(dt, copy=False), dt)   # G: z, r, h~
+    H = np.empty((T, N, u), dt)
+    Q = np.empty((T, N, u), dt)                  # q_h = h_{t-1} U_h + b'_h
+    tmp = np.empty((N, 3 * u), dt)
+    h = h_init
+    for t in _steps(T, reverse):
+        g = G[t]
+        np.matmul(h, U, out=tmp)
+        tmp += b_rec
+        zr = g[:, :2 * u]
+        zr += tmp[:, :2 * u]
+        _sigmoid_(zr)
+        q, hh = Q[t], g[:, 2 * u:]
+        q[...] = tmp[:, 2 * u:]
+        np.multiply(g[:, u:2 * u], q, out=tmp[:, :u])
+        hh += tmp[:, :u]
+        np.tanh(hh, out=hh)
+        ht = H[t]                                # h~ + z (h_{t-1} - h~)
+        np.subtract(h, hh, out=ht)
+        ht *= g[:, :u]
+        ht += hh
+        if M is not None:
+            ht -= h
+            ht *= M[t]
+            ht += h
+        h = ht
+    hs = np.ascontiguousarray(H.transpose(1, 0, 2))
+    cache = (X, G, H, Q, h_init, M, W, U, reverse, (int(h0 is not None), (h0 is not None,)),
+             x.shape)
+    return hs, cache
+
+
+def gru_backward(dout, cache):
+    """Back-propagation through time for gru_forward.
+
+    Arguments:
+    dout -- gradient with respect to the hidden states, (N, T, u)
+
+    Returns:
+    (dx, dkernel, drecurrent_kernel, dbias, dh0) -- dbias is (2, 3u); dh0 as for lstm_backward
+    """
+    X, G, H, Q, h_init, M, W, U, reverse, given, (N, T, F) = cache
+    u = U.shape[0]
+    dt = G.dtype
+    dH = np.asarray(dout, dtype=dt).transpose(1, 0, 2)
+    dA = np.empty_like(G)                        # gradients of x W + b[0]
+    dQ = np.empty_like(G)                        # gradients of h U + b[1]
+    dh = np.zeros((N, u), dt)
+    tmp = np.empty((N, u), dt)
+    UT = np.ascontiguousarray(U.T)
+    order = list(_steps(T, reverse))
+    for k in range(T - 1, -1, -1):
+        t = order[k]
+        h_prev = H[order[k - 1]] if k > 0 else h_init
+        dh += dH[t]
+        if M is not None:
+            dh_carry = dh * (1 - M[t])
+            dh *= M[t]
+        g, da, dq = G[t], dA[t], dQ[t]
+        z, r, hh = g[:, :u], g[:, u:2 * u], g[:, 2 * u:]
+        # a_h gradient: dh (1 - z) (1 - h~^2)
+        dah = da[:, 2 * u:]
+        np.multiply(hh, hh, out=dah)
+        np.subtract(1, dah, out=dah)
+        np.subtract(1, z, out=tmp)
+        dah *= tmp
+        dah *= dh
+        # z gradient: dh (h_{t-1} - h~) z (1 - z)
+        dz = da[:, :u]
+        np.subtract(h_prev, hh, out=dz)
+        dz *= dh
+        dz *= z
+        dz *= tmp
+        # r gradient: da_h q_h r (1 - r)
+        dr = da[:, u:2 * u]
+        np.multiply(dah, Q[t], out=dr)
+        dr *= r
+        np.subtract(1, r, out=tmp)
+        dr *= tmp
+        dq[:, :2 * u] = da[:, :2 * u]
+        np.multiply(dah, r, out=dq[:, 2 * u:])
+        dh *= z                                  # the direct path z * h_{t-1}
+        dh += dq @ UT
+        if M is not None:
+            dh += dh_carry
+    dA2, dQ2 = dA.reshape(T * N, 3 * u), dQ.reshape(T * N, 3 * u)
+    dU = _previous_states(H, h_init, reverse).reshape(T * N, u).T @ dQ2
+    dbias = np.stack([dA2.sum(axis=0), dQ2.sum(axis=0)])
+    dx, dW = _input_grads(X, dA, W, N, T, F)
+    return (dx, dW, dU, dbias) + _state_grads((dh,), given)
+
+
+# --- Embedding --------------------------------------------------------------------------------
+
+def embedding_forward(ids, weights):
+    """Look up rows of an embedding matrix.
+
+    Arguments:
+    ids -- integer array of any shape S, entries in [0, V)
+    weights -- (V, D)
+
+    Returns:
+    out -- S + (D,): out[..., :] = weights[ids[...]]
+    cache -- for embedding_backward
+    """
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        if ids.size and not np.all(np.mod(ids, 1) == 0):
+            raise ValueError(f"embedding_forward: ids must be integers, got dtype {ids.dtype} "
+                             "with fractional values")
+        ids = ids.astype(np.int64)
+    V = weights.shape[0]
+    if ids.size and (ids.min() < 0 or ids.max() >= V):
+        raise ValueError(f"embedding_forward: ids must lie in [0, {V}) for a vocabulary of {V} "
+                         f"rows; found values from {ids.min()} to {ids.max()}")
+    return weights[ids], (ids, weights.shape, weights.dtype)
+
+
+def embedding_backward(dout, cache):
+    """Gradient of embedding_forward: rows that were looked up several times add up.
+
+    Returns:
+    (None, dweights) -- no gradient for the integer ids; dweights (V, D)
+    """
+    ids, shape, dtype = cache
+    dW = np.zeros(shape, dtype=np.result_type(dtype, np.asarray(dout).dtype))
+    np.add.at(dW, ids.ravel(), np.asarray(dout).reshape(-1, shape[1]))
+    return None, dW
+
+
+# --- attention --------------------------------------------------------------------------------
+
+MASK_VALUE = -1e9          # the logit a masked position gets (as Keras's masked softmax)
+
+
+def softmax(s: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Numerically stable softmax along ``axis``."""
+    e = np.exp(s - s.max(axis=axis, keepdims=True))
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
+
+
+def _unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
+    """Sum a gradient over the dimensions broadcasting added or stretched, back to ``shape``."""
+    while grad.ndim > len(shape):
+        grad = grad.sum(axis=0)
+    for ax, n in enumerate(shape):
+        if n == 1 and grad.shape[ax] != 1:
+            grad = grad.sum(axis=ax, keepdims=True)
+    return grad
+
+
+def scaled_dot_product_attention_forward(q, k, v, *, mask=None, scale=None):
+    """softmax(q k^T / sqrt(d) masked) v over the last two axes, leading axes broadcast.
+
+    Arguments:
+    q -- queries (..., Tq, d); k -- keys (..., Tk, d); v -- values (..., Tk, dv)
+    mask -- optional, broadcastable to (..., Tq, Tk): True (or 1) where a query may attend to a
+            key; other logits become -1e9 (a row with no allowed key attends uniformly)
+    scale -- the logit scale, 1 / sqrt(d) when omitted
+
+    Returns:
+    out -- (context, weights): context (..., Tq, dv), attention weights (..., Tq, Tk)
+    cache -- for scaled_dot_product_attention_backward
+    """
+    name = "scaled_dot_product_attention_forward"
+    if q.shape[-1] != k.shape[-1] or k.shape[-2] != v.shape[-2]:
+        raise ValueError(f"{name}: need q (..., Tq, d), k (..., Tk, d), v (..., Tk, dv); got "
+                         f"q {q.shape}, k {k.shape}, v {v.shape}")
+    d = q.shape[-1]
+    scale = 1.0 / np.sqrt(d) if scale is None else scale
+    dt = _float_type(q, k, v)
+    S = np.matmul(q, np.swapaxes(k, -1, -2)).astype(dt, copy=False)
+    S *= dt.type(scale)
+    if mask is not None:
+        mask = np.asarray(mask)
+        try:
+            S = np.where(mask if mask.dtype == bool else mask != 0, S, dt.type(MASK_VALUE))
+        except ValueError:
+            raise ValueError(f"{name}: mask of shape {mask.shape} does not broadcast to the "
+                             f"attention logits {S.shape} (..., Tq, Tk)") from None
+    A = softmax(S)
+    out = np.matmul(A, v)
+    return (out, A), (q, k, v, A, mask, dt.type(scale))
+
+
+def scaled_dot_product_attention_backward(dout, cache):
+    """Gradient of scaled_dot_product_attention_forward, with the softmax backward fused:
+    dS = A * (dA - sum_j dA_j A_j).
+
+    Arguments:
+    dout -- dcontext (..., Tq, dv), or a pair (dcontext, dweights); either may be None
+
+    Returns:
+    (dq, dk, dv)
+    """
+    q, k, v, A, mask, scale = cache
+    dctx, dW = dout if isinstance(dout, (tuple, list)) else (dout, None)
+    dA = np.zeros_like(A) if dctx is None else np.matmul(dctx, np.swapaxes(v, -1, -2))
+    if dW is not None:
+        dA = dA + dW
+    dv = None if dctx is None else np.matmul(np.swapaxes(A, -1, -2), dctx)
+    dS = dA - (dA * A).sum(axis=-1, keepdims=True)
+    dS *= A
+    if mask is not None:
+        dS = np.where(mask if mask.dtype == bool else mask != 0, dS, 0)
+    dS *= scale
+    dq = np.matmul(dS, k)
+    dk = np.matmul(np.swapaxes(dS, -1, -2), q)
+    if dv is None:
+        dv = np.zeros(np.broadcast_shapes(A.shape[:-2], v.shape[:-2]) + v.shape[-2:], A.dtype)
+    return _unbroadcast(dq, q.shape), _unbroadcast(dk, k.shape), _unbroadcast(dv, v.shape)
