@@ -1,0 +1,19 @@
+"""The course's small deep-learning framework (a NumPy stand-in for Keras).
+
+    from utils import nn
+    nn.set_seed(1)
+    model = nn.Sequential([nn.Input((784,)), nn.Dense(25, activation="relu"),
+                           nn.Dense(6, activation="softmax")])
+    model.compile(optimizer=nn.Adam(0.001), loss="categorical_crossentropy",
+                  metrics=["accuracy"])
+    history = model.fit(x_train, y_train, epochs=10, batch_size=32)
+
+Modules, one per concept: ``tensor`` (Tensor, autograd glue ``apply``), ``ops`` (primitive
+forward/backward pairs), ``layers``, ``models``, ``optimizers``, ``losses``, ``initializers``.
+"""
+from .tensor import (Tensor, apply, unbroadcast, no_grad, is_grad_enabled,  # noqa: F401
+                     set_default_dtype, get_default_dtype)
+from .initializers import set_seed, rng  # noqa: F401
+from . import ops, initializers  # noqa: F401
+from .layers import *  # noqa: F401,F403
+from .layers import clear_session  # noqa: F401

@@ -1,0 +1,683 @@
+"""Layers: the building blocks of models, in the style of Keras.
+
+A layer owns weights (tensors with ``requires_grad=True``) and maps input tensors to output
+tensors with the operations of :mod:`utils.nn.ops`; autograd gives the backward pass.
+
+Writing a layer (this is how every layer below is written)::
+
+    class Scale(Layer):
+        def build(self, input_shape):              # input_shape: (None, n), first call only
+            self.s = self.add_weight("s", (input_shape[-1],), initializer="ones")
+
+        def call(self, x, training=False):         # x: Tensor (m, n)
+            return x * self.s
+
+A layer is built on its first call, from the shape of its input.  Calling it on a tensor (or
+a NumPy array) computes; calling it on a symbolic ``Input(...)`` records a node of a graph that
+``Model(inputs, outputs)`` runs later.  Calling one layer object several times reuses (shares)
+its weights.  Layers assigned as attributes of a layer (``self.dense = Dense(4)``) are tracked:
+their weights belong to the outer layer too.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any, Sequence
+
+import numpy as np
+
+from . import initializers, ops
+from .tensor import Tensor, get_default_dtype, no_grad
+
+__all__ = [
+    "LayerError", "Layer", "Input", "InputLayer", "SymbolicTensor", "Dense", "Activation",
+    "ReLU", "LeakyReLU", "Softmax", "Dropout", "Flatten", "Reshape", "BatchNormalization",
+    "LayerNormalization", "Add", "Concatenate", "Dot", "RepeatVector", "RandomFlip",
+    "get_activation",
+]
+
+
+class LayerError(ValueError):
+    """A layer was called on inputs it cannot handle; the message names the layer and shapes."""
+
+
+_NAME_COUNTS: dict[str, int] = {}
+
+
+def _unique_name(prefix: str) -> str:
+    n = _NAME_COUNTS.get(prefix, 0)
+    _NAME_COUNTS[prefix] = n + 1
+    return prefix if n == 0 else f"{prefix}_{n}"
+
+
+def clear_session() -> None:
+    """Restart automatic layer names ("dense", "dense_1", ...) from the beginning."""
+    _NAME_COUNTS.clear()
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def _shape_str(shape) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + \
+        ("," if len(shape) == 1 else "") + ")"
+
+
+# ----------------------------------------------------------------------- activations
+_ACTIVATIONS = {
+    "linear": None, None: None,
+    "relu": ops.relu, "sigmoid": ops.sigmoid, "tanh": ops.tanh,
+    "softmax": ops.softmax, "leaky_relu": ops.leaky_relu,
+    "exp": ops.exp,
+}
+
+
+def get_activation(activation):
+    """A function Tensor -> Tensor from a name ("relu", "softmax", ...), a function or None."""
+    if callable(activation):
+        return activation
+    if activation not in _ACTIVATIONS:
+        names = ", ".join(repr(k) for k in _ACTIVATIONS if k)
+        raise ValueError(f"unknown activation {activation!r}; known: {names}")
+    return _ACTIVATIONS[activation]
+
+
+# --------------------------------------------------------------------- symbolic graph
+class SymbolicTensor:
+    """The output of a layer called on ``Input(...)``: a shape and the call that makes it.
+
+    ``shape`` has ``None`` for the batch axis.  ``Model(inputs, outputs)`` follows the
+    ``node`` links back to the inputs and replays the calls on real data.
+    """
+
+    def __init__(self, shape, dtype, node: "Node", index: int = 0):
+        self.shape, self.dtype, self.node, self.index = tuple(shape), np.dtype(dtype), node, index
+
+    ndim = property(lambda self: len(self.shape))
+
+    def __repr__(self) -> str:
+        return (f"<SymbolicTensor shape={_shape_str(self.shape)} "
+                f"from layer '{self.node.layer.name}'>")
+
+
+class Node:
+    """One call of a layer in a graph: ``outputs = layer(inputs, **kwargs)``."""
+
+    def __init__(self, layer: "Layer", inputs, kwargs: dict):
+        self.layer, self.inputs, self.kwargs = layer, inputs, kwargs
+        self.outputs: list[SymbolicTensor] = []
+
+    def parents(self) -> list[SymbolicTensor]:
+        return [t for t in _flatten(self.inputs) if isinstance(t, SymbolicTensor)]
+
+
+def _flatten(x) -> list:
+    if isinstance(x, (list, tuple)):
+        return [y for item in x for y in _flatten(item)]
+    return [x]
+
+
+def _map_structure(fn, x, leaf=None):
+    """fn applied to every leaf of nested lists/tuples (``leaf(x)`` True stops the descent)."""
+    if leaf is not None and leaf(x):
+        return fn(x)
+    if isinstance(x, (list, tuple)):
+        return type(x)(_map_structure(fn, y, leaf) for y in x)
+    return fn(x)
+
+
+def _is_symbolic(x) -> bool:
+    return any(isinstance(t, SymbolicTensor) for t in _flatten(x))
+
+
+# ------------------------------------------------------------------------- the base class
+class Layer:
+    """Base class of all layers (and of models).
+
+    Arguments (every layer):
+    name        -- unique name, automatic ("dense", "dense_1", ...) if None
+    trainable   -- False freezes the layer's weights (and those of its sublayers)
+    input_shape -- the shape of one example (without the batch axis), for the first layer of a
+                   ``Sequential`` so that it can be built and summarised before any data
+
+    Subclasses define ``build(input_shape)`` (create weights with ``add_weight``; input_shape
+    has ``None`` as batch size, a list of shapes for several inputs) and
+    ``call(inputs, training=False)`` (Tensor(s) -> Tensor(s)).
+    """
+
+    def __init__(self, name: str | None = None, trainable: bool = True,
+                 input_shape: Sequence[int] | None = None, dtype=None, **kwargs):
+        if kwargs:
+            raise TypeError(f"{type(self).__name__}: unknown argument(s) "
+                            f"{', '.join(sorted(kwargs))}")
+        object.__setattr__(self, "_layers", [])
+        self.name = name or _unique_name(_snake(type(self).__name__))
+        self._trainable = bool(trainable)
+        self.built = False
+        self._weights: list[Tensor] = []
+        self._trainable_flags: dict[int, bool] = {}
+        self._input_shape_arg = None if input_shape is None else tuple(input_shape)
+        self.input_shape = None
+        self.output_shape = None
+        self.dtype = np.dtype(dtype) if dtype is not None else None
+
+    # -------------------------------------------------------------- tracking sublayers
+    def __setattr__(self, key: str, value: Any) -> None:
+        if not key.startswith("_"):
+            found = [v for v in _flatten(value) if isinstance(v, Layer)] \
+                if isinstance(value, (Layer, list, tuple)) else []
+            for layer in found:
+                if layer is not self and all(layer is not l for l in self._layers):
+                    self._layers.append(layer)
+        object.__setattr__(self, key, value)
+
+    @property
+    def sublayers(self) -> list["Layer"]:
+        """Layers this layer holds as attributes (in the order they were assigned)."""
+        return list(self._layers)
+
+    # ---------------------------------------------------------------------- weights
+    def add_weight(self, name: str, shape, initializer="glorot_uniform",
+                   trainable: bool = True, dtype=None) -> Tensor:
+        """Create a weight: a tensor of ``shape`` filled by ``initializer`` (a name or a
+        callable ``(shape, dtype) -> array``).  Trainable weights get gradients."""
+        dtype = dtype or self.dtype or get_default_dtype()
+        value = initializers.get(initializer)(tuple(shape), dtype)
+        w = Tensor(value, requires_grad=trainable, dtype=dtype, name=f"{self.name}/{name}")
+        self._weights.append(w)
+        self._trainable_flags[id(w)] = bool(trainable)
+        return w
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value: bool) -> None:
+        """Freeze (False) or unfreeze this layer and every layer inside it."""
+        self._trainable = bool(value)
+        for layer in self._layers:
+            layer.trainable = value
+
+    def _all_layers(self) -> list["Layer"]:
+        """This layer and every layer inside it, each once (depth first)."""
+        seen, out, stack = set(), [], [self]
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            out.append(layer)
+            stack.extend(reversed(layer._layers))
+        return out
+
+    @property
+    def weights(self) -> list[Tensor]:
+        """All weights (own first, then those of sublayers), each once."""
+        seen, out = set(), []
+        for layer in self._all_layers():
+            for w in layer._weights:
+                if id(w) not in seen:
+                    seen.add(id(w))
+                    out.append(w)
+        return out
+
+    @property
+    def trainable_weights(self) -> list[Tensor]:
+        """Weights the optimizer updates: trainable weights of layers that are trainable."""
+        seen, out = set(), []
+        for layer in self._all_layers():
+            if not layer._trainable:
+                continue
+            for w in layer._weights:
+                if layer._trainable_flags.get(id(w), True) and id(w) not in seen:
+                    seen.add(id(w))
+                    out.append(w)
+        return out
+
+    @property
+    def non_trainable_weights(self) -> list[Tensor]:
+        ids = {id(w) for w in self.trainable_weights}
+        return [w for w in self.weights if id(w) not in ids]
+
+    def count_params(self) -> int:
+        """Number of numbers in all weights."""
+        return int(sum(w.size for w in self.weights))
+
+    def get_weights(self) -> list[np.ndarray]:
+        """Copies of the weights' arrays, in the order of ``weights``."""
+        return [w.data.copy() for w in self.weights]
+
+    def set_weights(self, arrays: Sequence[np.ndarray]) -> None:
+        """Overwrite the weights with ``arrays`` (same number, same shapes)."""
+        weights = self.weights
+        if len(arrays) != len(weights):
+            raise ValueError(f"layer '{self.name}' has {len(weights)} weight arrays "
+                             f"({', '.join(str(w.shape) for w in weights)}), got {len(arrays)}")
+        for w, a in zip(weights, arrays):
+            a = np.asarray(a)
+            if a.shape != w.shape:
+                raise ValueError(f"layer '{self.name}': weight {w.name} has shape {w.shape}, "
+                                 f"got an array of shape {a.shape}")
+            w.data[...] = a
+
+    # ---------------------------------------------------------------------- calling
+    def build(self, input_shape) -> None:
+        """Create the weights, knowing the input shape (batch axis None).  Default: none."""
+
+    def call(self, inputs, training: bool = False):
+        raise NotImplementedError(f"{type(self).__name__} must define call(inputs, training)")
+
+    def _accepts_training(self) -> bool:
+        cls = type(self)
+        if "_call_takes_training" not in cls.__dict__:
+            params = inspect.signature(cls.call).parameters
+            cls._call_takes_training = "training" in params or any(
+                p.kind == p.VAR_KEYWORD for p in params.values())
+        return cls._call_takes_training
+
+    def __call__(self, inputs, training: bool | None = None, **kwargs):
+        """Run the layer on Tensor(s) (NumPy arrays are converted), or record a graph node
+        when called on symbolic tensors from ``Input``."""
+        if _is_symbolic(inputs):
+            return self._call_symbolic(inputs, kwargs)
+        inputs = _map_structure(
+            lambda x: x if isinstance(x, Tensor) or x is None else _to_tensor(x), inputs)
+        shapes = _map_structure(lambda t: None if t is None else (None,) + t.shape[1:], inputs)
+        if not self.built:
+            self._check_input(shapes)
+            try:
+                self.build(shapes)
+            except LayerError:
+                raise
+            except (ValueError, IndexError, TypeError) as err:
+                raise LayerError(f"layer '{self.name}' ({type(self).__name__}) could not be "
+                                 f"built for input shape {_shapes_str(shapes)}: {err}") from err
+            self.built = True
+        self._check_input(shapes)
+        if self._accepts_training():
+            kwargs["training"] = bool(training)
+        try:
+            out = self.call(inputs, **kwargs)
+        except LayerError:
+            raise
+        except (ValueError, IndexError) as err:
+            raise LayerError(f"layer '{self.name}' ({type(self).__name__}) failed on input "
+                             f"shape {_shapes_str(shapes)}: {err}") from err
+        self.input_shape = shapes
+        self.output_shape = _map_structure(lambda t: (None,) + t.shape[1:], out)
+        return out
+
+    def _check_input(self, shapes) -> None:
+        """Raise a LayerError if the layer cannot take inputs of these shapes (override)."""
+
+    def _call_symbolic(self, inputs, kwargs):
+        def zeros(x):
+            if not isinstance(x, SymbolicTensor):
+                raise LayerError(f"layer '{self.name}': a call on Input-based tensors cannot "
+                                 f"mix in concrete data ({type(x).__name__})")
+            shape = (2,) + tuple(1 if d is None else d for d in x.shape[1:])
+            return Tensor._wrap(np.zeros(shape, dtype=x.dtype))
+        # the output shape: run the layer once on zeros (a batch of 2); this also builds it
+        with no_grad():
+            out = self(_map_structure(zeros, inputs), training=False, **kwargs)
+        node = Node(self, inputs, kwargs)
+        outs = out if isinstance(out, (list, tuple)) else [out]
+        node.outputs = [SymbolicTensor((None,) + t.shape[1:], t.dtype, node, i)
+                        for i, t in enumerate(outs)]
+        return list(node.outputs) if isinstance(out, (list, tuple)) else node.outputs[0]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} '{self.name}'>"
+
+
+def _shapes_str(shapes) -> str:
+    if isinstance(shapes, list):
+        return "[" + ", ".join(_shapes_str(s) for s in shapes) + "]"
+    return "None" if shapes is None else _shape_str(shapes)
+
+
+def _to_tensor(x) -> Tensor:
+    arr = np.asarray(x)
+    if arr.dtype.kind in "iub":        # integer data (class indices, token ids) stays integer
+        return Tensor._wrap(arr)
+    return Tensor(arr)
+
+
+# --------------------------------------------------------------------------- Input
+class InputLayer(Layer):
+    """The placeholder at the start of a functional model (no weights)."""
+
+    def __init__(self, shape, dtype=None, name=None):
+        super().__init__(name=name or _unique_name("input"))
+        self.input_dtype = np.dtype(dtype or get_default_dtype())
+        self.built = True
+        self.input_shape = self.output_shape = (None,) + tuple(shape)
+
+    def call(self, x):
+        return x
+
+
+def Input(shape: Sequence[int], dtype=None, name: str | None = None) -> SymbolicTensor:
+    """A symbolic input of one example's ``shape`` (no batch axis), e.g. Input((64, 64, 3)).
+
+    Call layers on it to describe a model, then ``Model(inputs, outputs)``.  Integer inputs
+    (token ids) use ``dtype="int64"``.
+    """
+    layer = InputLayer(tuple(shape), dtype=dtype, name=name)
+    node = Node(layer, [], {})
+    node.outputs = [SymbolicTensor(layer.output_shape, layer.input_dtype, node)]
+    return node.outputs[0]
+
+
+# --------------------------------------------------------------------------- core layers
+class Dense(Layer):
+    """Fully connected layer: ``activation(x @ kernel + bias)``.
+
+    x (m, n_in) -> (m, units); also (m, T, n_in) -> (m, T, units) (the same weights at every
+    step).  kernel (n_in, units) (the transpose of the course's W), bias (units,).
+    """
+
+    def __init__(self, units: int, activation=None, use_bias: bool = True,
+                 kernel_initializer="glorot_uniform", bias_initializer="zeros", **kwargs):
+        super().__init__(**kwargs)
+        if int(units) <= 0:
+            raise ValueError(f"Dense: units must be a positive integer, got {units}")
+        self.units = int(units)
+        self.activation_name = activation if isinstance(activation, str) or activation is None \
+            else getattr(activation, "__name__", "custom")
+        self.activation = get_activation(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer, self.bias_initializer = kernel_initializer, bias_initializer
+
+    def _check_input(self, shape):
+        if not isinstance(shape, tuple):
+            raise LayerError(f"layer '{self.name}' (Dense) takes one input, got "
+                             f"{_shapes_str(shape)}")
+        if len(shape) < 2 or len(shape) > 3:
+            hint = " Put a Flatten() layer before it to turn images into vectors." \
+                if len(shape) > 3 else ""
+            raise LayerError(f"layer '{self.name}' (Dense) expects input of shape (m, n) or "
+                             f"(m, T, n), got {_shape_str(shape)}.{hint}")
+        if self.built and shape[-1] != self.kernel.shape[0]:
+            raise LayerError(f"layer '{self.name}' (Dense) was built for {self.kernel.shape[0]} "
+                             f"input features, got input of shape {_shape_str(shape)}")
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight("kernel", (input_shape[-1], self.units),
+                                      self.kernel_initializer)
+        self.bias = self.add_weight("bias", (self.units,), self.bias_initializer) \
+            if self.use_bias else None
+
+    def call(self, x, training=False):
+        z = ops.linear(x, self.kernel, self.bias)
+        return z if self.activation is None else self.activation(z)
+
+
+class Activation(Layer):
+    """Apply an activation by name ("relu", "sigmoid", "tanh", "softmax") or function."""
+
+    def __init__(self, activation, **kwargs):
+        super().__init__(**kwargs)
+        self.activation = get_activation(activation) or (lambda x: x)
+
+    def call(self, x):
+        return self.activation(x)
+
+
+class ReLU(Layer):
+    """max(x, 0)."""
+
+    def call(self, x):
+        return ops.relu(x)
+
+
+class LeakyReLU(Layer):
+    """x where x > 0, else alpha * x."""
+
+    def __init__(self, alpha: float = 0.3, **kwargs):
+        super().__init__(**kwargs)
+        self.alpha = alpha
+
+    def call(self, x):
+        return ops.leaky_relu(x, self.alpha)
+
+
+class Softmax(Layer):
+    """Softmax along ``axis``."""
+
+    def __init__(self, axis: int = -1, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = axis
+
+    def call(self, x):
+        return ops.softmax(x, axis=self.axis)
+
+
+class Dropout(Layer):
+    """Inverted dropout while training (each entry zeroed with probability ``rate``, the rest
+    scaled by 1/(1-rate)); the identity at inference.  ``seed`` gives the layer its own
+    generator, otherwise the framework's (``set_seed``) is used."""
+
+    def __init__(self, rate: float, seed: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if not 0 <= rate < 1:
+            raise ValueError(f"Dropout: rate must be in [0, 1), got {rate}")
+        self.rate = float(rate)
+        self._rng = None if seed is None else np.random.default_rng(seed)
+
+    def call(self, x, training=False):
+        if not training or self.rate == 0:
+            return x
+        return ops.dropout(x, self.rate, self._rng or initializers.rng())
+
+
+class Flatten(Layer):
+    """(m, d1, d2, ...) -> (m, d1 * d2 * ...)."""
+
+    def call(self, x):
+        return ops.reshape(x, (x.shape[0], -1))
+
+
+class Reshape(Layer):
+    """Reshape each example to ``target_shape`` (no batch axis; one entry may be -1)."""
+
+    def __init__(self, target_shape: Sequence[int], **kwargs):
+        super().__init__(**kwargs)
+        self.target_shape = tuple(target_shape)
+
+    def _check_input(self, shape):
+        n_in = int(np.prod(shape[1:]))
+        n_out = int(np.prod([d for d in self.target_shape if d != -1]))
+        if (-1 not in self.target_shape and n_in != n_out) or (n_out and n_in % n_out):
+            raise LayerError(f"layer '{self.name}' (Reshape) cannot reshape input "
+                             f"{_shape_str(shape)} ({n_in} numbers per example) to "
+                             f"{_shape_str(self.target_shape)}")
+
+    def call(self, x):
+        return ops.reshape(x, (x.shape[0],) + self.target_shape)
+
+
+class BatchNormalization(Layer):
+    """Batch normalisation of axis ``axis`` (features / channels), over all other axes.
+
+    Training: normalise with the batch's mean and variance and update the moving averages
+    (moving = momentum * moving + (1 - momentum) * batch).  Inference: use the moving averages.
+    A frozen layer (trainable=False) always runs in inference mode, as in Keras.
+    Weights: gamma, beta (trainable), moving_mean, moving_variance (not trainable).
+    """
+
+    def __init__(self, axis: int = -1, momentum: float = 0.99, epsilon: float = 1e-3,
+                 **kwargs):
+        super().__init__(**kwargs)
+        self.axis, self.momentum, self.epsilon = axis, momentum, epsilon
+
+    def build(self, input_shape):
+        n = input_shape[self.axis]
+        self.gamma = self.add_weight("gamma", (n,), "ones")
+        self.beta = self.add_weight("beta", (n,), "zeros")
+        self.moving_mean = self.add_weight("moving_mean", (n,), "zeros", trainable=False)
+        self.moving_variance = self.add_weight("moving_variance", (n,), "ones", trainable=False)
+
+    def _check_input(self, shape):
+        if self.built and shape[self.axis] != self.gamma.shape[0]:
+            raise LayerError(f"layer '{self.name}' (BatchNormalization) was built for "
+                             f"{self.gamma.shape[0]} features on axis {self.axis}, got input "
+                             f"of shape {_shape_str(shape)}")
+
+    def call(self, x, training=False):
+        training = training and self.trainable
+        return ops.batch_norm(x, self.gamma, self.beta, axis=self.axis, eps=self.epsilon,
+                              training=training, moving_mean=self.moving_mean.data,
+                              moving_var=self.moving_variance.data, momentum=self.momentum)
+
+
+class LayerNormalization(Layer):
+    """Normalise each example over its last axis, then scale (gamma) and shift (beta)."""
+
+    def __init__(self, axis: int = -1, epsilon: float = 1e-3, **kwargs):
+        super().__init__(**kwargs)
+        if axis not in (-1,):
+            raise ValueError("LayerNormalization supports axis=-1 (the last axis) only")
+        self.axis, self.epsilon = axis, epsilon
+
+    def build(self, input_shape):
+        n = input_shape[-1]
+        self.gamma = self.add_weight("gamma", (n,), "ones")
+        self.beta = self.add_weight("beta", (n,), "zeros")
+
+    def call(self, x):
+        return ops.layer_norm(x, self.gamma, self.beta, eps=self.epsilon)
+
+
+class _Merge(Layer):
+    """Base of layers that take a list of tensors."""
+
+    def _check_input(self, shapes):
+        if not isinstance(shapes, list) or len(shapes) < 2:
+            raise LayerError(f"layer '{self.name}' ({type(self).__name__}) takes a list of at "
+                             f"least 2 tensors, got {_shapes_str(shapes)}")
+
+
+class Add(_Merge):
+    """Sum of a list of tensors of the same shape (a residual connection)."""
+
+    def _check_input(self, shapes):
+        super()._check_input(shapes)
+        if any(s != shapes[0] for s in shapes):
+            raise LayerError(f"layer '{self.name}' (Add) needs inputs of one shape, got "
+                             f"{_shapes_str(shapes)}")
+
+    def call(self, inputs):
+        out = inputs[0]
+        for x in inputs[1:]:
+            out = ops.add(out, x)
+        return out
+
+
+class Concatenate(_Merge):
+    """Join a list of tensors along ``axis`` (other axes must match)."""
+
+    def __init__(self, axis: int = -1, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = axis
+
+    def _check_input(self, shapes):
+        super()._check_input(shapes)
+        rank = len(shapes[0])
+        axis = self.axis % rank
+        rest = [tuple(d for i, d in enumerate(s) if i != axis) for s in shapes]
+        if any(len(s) != rank for s in shapes) or any(r != rest[0] for r in rest):
+            raise LayerError(f"layer '{self.name}' (Concatenate) can only join tensors whose "
+                             f"shapes agree except on axis {self.axis}, got {_shapes_str(shapes)}")
+
+    def call(self, inputs):
+        return ops.concatenate(inputs, axis=self.axis)
+
+
+class Dot(_Merge):
+    """Per-example dot product of two tensors along ``axes`` (an int or a pair, not counting
+    the batch axis as 0: axes=1 is the first axis after the batch).
+
+    (m, n) . (m, n) with axes=1 -> (m, 1); (m, p, k) . (m, k, q) with axes=(2, 1) -> (m, p, q);
+    (m, T, 1) . (m, T, n) with axes=1 -> (m, 1, n) (attention: weights times values).
+    """
+
+    def __init__(self, axes, normalize: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.axes = (axes, axes) if np.isscalar(axes) else tuple(axes)
+        self.normalize = normalize
+
+    def _check_input(self, shapes):
+        super()._check_input(shapes)
+        a, b = shapes
+        if len(a) not in (2, 3) or len(b) not in (2, 3) or len(a) != len(b):
+            raise LayerError(f"layer '{self.name}' (Dot) supports two inputs of rank 2 or 3, "
+                             f"got {_shapes_str(shapes)}")
+        if a[self.axes[0]] != b[self.axes[1]]:
+            raise LayerError(f"layer '{self.name}' (Dot): axis {self.axes[0]} of the first "
+                             f"input and axis {self.axes[1]} of the second must have the same "
+                             f"size, got {_shapes_str(shapes)}")
+
+    def call(self, inputs):
+        x, y = inputs
+        if self.normalize:
+            x = x / ops.sqrt(ops.sum(x * x, axis=self.axes[0], keepdims=True))
+            y = y / ops.sqrt(ops.sum(y * y, axis=self.axes[1], keepdims=True))
+        if x.ndim == 2:
+            return ops.sum(x * y, axis=1, keepdims=True)
+        ax, ay = self.axes[0] % 3, self.axes[1] % 3
+        x = x if ax == 2 else ops.transpose(x, (0, 2, 1))     # (m, p, k)
+        y = y if ay == 1 else ops.transpose(y, (0, 2, 1))     # (m, k, q)
+        return ops.matmul(x, y)
+
+
+class RepeatVector(Layer):
+    """(m, d) -> (m, n, d): the same vector n times (one per time step)."""
+
+    def __init__(self, n: int, **kwargs):
+        super().__init__(**kwargs)
+        self.n = int(n)
+
+    def _check_input(self, shape):
+        if len(shape) != 2:
+            raise LayerError(f"layer '{self.name}' (RepeatVector) expects (m, d), got "
+                             f"{_shape_str(shape)}")
+
+    def call(self, x):
+        m, d = x.shape
+        # broadcasting does the copying; its backward (unbroadcast) sums the n copies
+        return ops.reshape(x, (m, 1, d)) + np.zeros((1, self.n, 1), dtype=x.dtype)
+
+
+class RandomFlip(Layer):
+    """Training-only augmentation: flip each image (m, n_H, n_W, n_C) left-right
+    ("horizontal"), upside down ("vertical") or both, each with probability 1/2.
+    The identity at inference.  ``seed`` gives the layer its own generator."""
+
+    def __init__(self, mode: str = "horizontal", seed: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if mode not in ("horizontal", "vertical", "horizontal_and_vertical"):
+            raise ValueError(f"RandomFlip: mode must be 'horizontal', 'vertical' or "
+                             f"'horizontal_and_vertical', got {mode!r}")
+        self.mode = mode
+        self._rng = None if seed is None else np.random.default_rng(seed)
+
+    def _check_input(self, shape):
+        if len(shape) != 4:
+            raise LayerError(f"layer '{self.name}' (RandomFlip) expects images (m, n_H, n_W, "
+                             f"n_C), got {_shape_str(shape)}")
+
+    def call(self, x, training=False):
+        if not training:
+            return x
+        rng = self._rng or initializers.rng()
+        m = x.shape[0]
+        if "horizontal" in self.mode:
+            flip = rng.random(m) < 0.5
+            x = ops.where(flip[:, None, None, None], x[:, :, ::-1, :], x)
+        if "vertical" in self.mode:
+            flip = rng.random(m) < 0.5
+            x = ops.where(flip[:, None, None, None], x[:, ::-1, :, :], x)
+        return x
