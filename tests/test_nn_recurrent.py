@@ -306,3 +306,19 @@ def test_attention_fully_masked_row_is_uniform_and_errors():
         R.scaled_dot_product_attention_forward(q, k, v, mask=np.ones((3, 3), bool))
     with pytest.raises(ValueError, match="scaled_dot_product_attention_forward"):
         R.scaled_dot_product_attention_forward(q, k[:, :3], v)
+
+
+def test_attention_dropout_mask():
+    rng = np.random.default_rng(5)
+    q, k, v = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 5, 4)), rng.normal(size=(2, 5, 2))
+    drop = (rng.uniform(size=(2, 3, 5)) < 0.7) / 0.7
+    mask = rng.uniform(size=(2, 3, 5)) < 0.7
+    mask[..., 0] = True
+    (ctx, w), _ = R.scaled_dot_product_attention_forward(q, k, v, mask=mask, dropout_mask=drop)
+    _, ref_w = loop_attention(q, k, v, mask)
+    np.testing.assert_allclose(w, ref_w, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(ctx, (ref_w * drop) @ v, rtol=1e-10, atol=1e-12)
+    project = random_projection(rng, (ctx, w))
+    assert gradcheck(R.scaled_dot_product_attention_forward,
+                     R.scaled_dot_product_attention_backward, [q, k, v], project,
+                     mask=mask, dropout_mask=drop) < TOL

@@ -567,7 +567,7 @@ def _unbroadcast(grad: np.ndarray, shape: tuple) -> np.ndarray:
     return grad
 
 
-def scaled_dot_product_attention_forward(q, k, v, *, mask=None, scale=None):
+def scaled_dot_product_attention_forward(q, k, v, *, mask=None, scale=None, dropout_mask=None):
     """softmax(q k^T / sqrt(d) masked) v over the last two axes, leading axes broadcast.
 
     Arguments:
@@ -575,13 +575,17 @@ def scaled_dot_product_attention_forward(q, k, v, *, mask=None, scale=None):
     mask -- optional, broadcastable to (..., Tq, Tk): True (or 1) where a query may attend to a
             key; other logits become -1e9 (a row with no allowed key attends uniformly)
     scale -- the logit scale, 1 / sqrt(d) when omitted
+    dropout_mask -- optional (training): the weights are multiplied by it before they weigh the
+            values (inverted dropout: 0 or 1 / keep_prob), broadcastable to (..., Tq, Tk)
 
     Returns:
-    out -- (context, weights): context (..., Tq, dv), attention weights (..., Tq, Tk)
+    out -- (context, weights): context (..., Tq, dv) and the attention weights (..., Tq, Tk)
+           (before dropout, as Keras returns them)
     cache -- for scaled_dot_product_attention_backward
     """
     name = "scaled_dot_product_attention_forward"
-    if q.shape[-1] != k.shape[-1] or k.shape[-2] != v.shape[-2]:
+    if q.ndim < 2 or k.ndim < 2 or v.ndim < 2 or q.shape[-1] != k.shape[-1] \
+            or k.shape[-2] != v.shape[-2]:
         raise ValueError(f"{name}: need q (..., Tq, d), k (..., Tk, d), v (..., Tk, dv); got "
                          f"q {q.shape}, k {k.shape}, v {v.shape}")
     d = q.shape[-1]
@@ -589,16 +593,19 @@ def scaled_dot_product_attention_forward(q, k, v, *, mask=None, scale=None):
     dt = _float_type(q, k, v)
     S = np.matmul(q, np.swapaxes(k, -1, -2)).astype(dt, copy=False)
     S *= dt.type(scale)
+    keep = None
     if mask is not None:
         mask = np.asarray(mask)
+        keep = mask if mask.dtype == bool else mask != 0
         try:
-            S = np.where(mask if mask.dtype == bool else mask != 0, S, dt.type(MASK_VALUE))
+            S = np.where(keep, S, dt.type(MASK_VALUE))
         except ValueError:
             raise ValueError(f"{name}: mask of shape {mask.shape} does not broadcast to the "
                              f"attention logits {S.shape} (..., Tq, Tk)") from None
     A = softmax(S)
-    out = np.matmul(A, v)
-    return (out, A), (q, k, v, A, mask, dt.type(scale))
+    Ad = A if dropout_mask is None else A * dropout_mask.astype(dt, copy=False)
+    out = np.matmul(Ad, v)
+    return (out, A), (q, k, v, A, Ad, keep, dropout_mask, dt.type(scale))
 
 
 def scaled_dot_product_attention_backward(dout, cache):
@@ -611,19 +618,23 @@ def scaled_dot_product_attention_backward(dout, cache):
     Returns:
     (dq, dk, dv)
     """
-    q, k, v, A, mask, scale = cache
+    q, k, v, A, Ad, keep, dropout_mask, scale = cache
     dctx, dW = dout if isinstance(dout, (tuple, list)) else (dout, None)
-    dA = np.zeros_like(A) if dctx is None else np.matmul(dctx, np.swapaxes(v, -1, -2))
+    if dctx is None:
+        dA = np.zeros_like(A)
+        dv = np.zeros(np.broadcast_shapes(A.shape[:-2], v.shape[:-2]) + v.shape[-2:], A.dtype)
+    else:
+        dA = np.matmul(dctx, np.swapaxes(v, -1, -2))
+        if dropout_mask is not None:
+            dA *= dropout_mask
+        dv = np.matmul(np.swapaxes(Ad, -1, -2), dctx)
     if dW is not None:
         dA = dA + dW
-    dv = None if dctx is None else np.matmul(np.swapaxes(A, -1, -2), dctx)
     dS = dA - (dA * A).sum(axis=-1, keepdims=True)
     dS *= A
-    if mask is not None:
-        dS = np.where(mask if mask.dtype == bool else mask != 0, dS, 0)
+    if keep is not None:
+        dS = np.where(keep, dS, 0)
     dS *= scale
     dq = np.matmul(dS, k)
     dk = np.matmul(np.swapaxes(dS, -1, -2), q)
-    if dv is None:
-        dv = np.zeros(np.broadcast_shapes(A.shape[:-2], v.shape[:-2]) + v.shape[-2:], A.dtype)
     return _unbroadcast(dq, q.shape), _unbroadcast(dk, k.shape), _unbroadcast(dv, v.shape)
