@@ -23,10 +23,11 @@ gate multiplies the *projected* previous state, ``h~ = tanh(x W_h + b_h + r * (h
 and ``h = z * h_prev + (1 - z) * h~``.
 
 The recurrent primitives are fused over the whole sequence: the input projection of all time
-steps is one matrix product, each step costs one ``(N, u) @ (u, k u)`` product and a few in-place
-element-wise operations on preallocated buffers, and back-propagation through time accumulates
-the per-step pre-activation gradients so that the weight gradients are again one product each.
-The only Python loops run over time steps.  Computation happens in the floating type of the
+steps is one matrix product, each step costs one ``(k u, u) @ (u, N)`` product and a few
+in-place element-wise operations on preallocated buffers, and back-propagation through time
+stores the per-step pre-activation gradients so that the weight gradients are again one product
+each.  The only Python loops run over time steps.  The LSTM and the GRU run feature-major inside
+(states (u, N), gates (k u, N)), so that each gate is a contiguous block.  Computation happens in the floating type of the
 inputs (float32 in training, float64 in gradient checks).
 
 Optional arguments shared by the recurrent primitives:
@@ -363,16 +364,12 @@ def lstm_backward(dout, cache):
             dh += dh_carry
             dc += dc_carry
     # weight gradients: one product each over all steps
-    dZf = np.ascontiguousarray(dZ.transpose(1, 0, 2)).reshape(4 * u, T * N)
-    Hp = _previous_states(H, h_init, reverse)
-    Hf = np.ascontiguousarray(Hp.transpose(1, 0, 2)).reshape(u, T * N)
-    Xf = np.ascontiguousarray(Xt.transpose(1, 0, 2)).reshape(F, T * N)
+    dx, dW, dZf = _fm_input_grads(Xt, dZ, kernel[:, perm])
+    Hf = np.ascontiguousarray(_previous_states(H, h_init, reverse).transpose(1, 0, 2))
     back = _lstm_unperm(u)
-    dU = (Hf @ dZf.T)[:, back]
-    dW = (Xf @ dZf.T)[:, back]
+    dU = (Hf.reshape(u, T * N) @ dZf.T)[:, back]
+    dW = dW[:, back]
     db = (dZf @ np.ones(T * N, dt))[back]        # a matrix-vector product sums fastest
-    Wp = np.ascontiguousarray(kernel[:, perm], dtype=dt)                    # (F, 4u)
-    dx = np.ascontiguousarray(np.matmul(Wp, dZ).transpose(2, 0, 1))         # (N, T, F)
     return (dx, dW, dU, db) + _state_grads((dh.T.copy(), dc.T.copy()), given)
 
 
@@ -389,6 +386,8 @@ def _previous_states(H, h_init, reverse):
 
 
 # --- GRU --------------------------------------------------------------------------------------
+#
+# Feature-major inside, as the LSTM: states (u, N), gates (3u, N) in Keras's order z, r, h.
 
 def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False):
     """A GRU over a whole sequence, Keras's default variant (reset_after=True), gates z r h:
@@ -410,40 +409,43 @@ def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, revers
     N, T, F, u = _check_sequence(name, x, kernel, recurrent_kernel, bias, 3,
                                  (2, 3 * recurrent_kernel.shape[0]))
     dt = _float_type(x, kernel, recurrent_kernel, bias)
-    h_init = _initial_state(name, h0, N, u, dt).astype(dt, copy=False)
+    h_init = np.ascontiguousarray(_initial_state(name, h0, N, u, dt).T, dtype=dt)
     M = _time_major_mask(name, mask, N, T, dt)
-    W = kernel.astype(dt, copy=False)
-    U = recurrent_kernel.astype(dt, copy=False)
-    b_rec = bias[1].astype(dt, copy=False)
-    X, G = _project_inputs(x, W, bias[0].astype(dt, copy=False), dt)   # G: z, r, h~
-    H = np.empty((T, N, u), dt)
-    Q = np.empty((T, N, u), dt)                  # q_h = h_{t-1} U_h + b'_h
-    tmp = np.empty((N, 3 * u), dt)
+    if M is not None:
+        M = M.reshape(T, 1, N)
+    WT = np.ascontiguousarray(kernel.T, dtype=dt)                        # (3u, F)
+    UT = np.ascontiguousarray(recurrent_kernel.T, dtype=dt)              # (3u, u)
+    b_rec = bias[1].astype(dt)[:, None]
+    Xt = np.ascontiguousarray(np.asarray(x, dtype=dt).transpose(1, 2, 0))   # (T, F, N)
+    G = np.matmul(WT, Xt)                          # (T, 3u, N): a, then z, r, h~
+    G += bias[0].astype(dt)[:, None]
+    Q = np.empty_like(G)                           # h_{t-1} U + b[1] of every step
+    H = np.empty((T, u, N), dt)
+    tmp = np.empty((u, N), dt)
     h = h_init
     for t in _steps(T, reverse):
-        g = G[t]
-        np.matmul(h, U, out=tmp)
-        tmp += b_rec
-        zr = g[:, :2 * u]
-        zr += tmp[:, :2 * u]
+        g, q = G[t], Q[t]
+        np.matmul(UT, h, out=q)
+        q += b_rec
+        zr = g[:2 * u]
+        zr += q[:2 * u]
         _sigmoid_(zr)
-        q, hh = Q[t], g[:, 2 * u:]
-        q[...] = tmp[:, 2 * u:]
-        np.multiply(g[:, u:2 * u], q, out=tmp[:, :u])
-        hh += tmp[:, :u]
+        hh = g[2 * u:]
+        np.multiply(g[u:2 * u], q[2 * u:], out=tmp)
+        hh += tmp
         np.tanh(hh, out=hh)
-        ht = H[t]                                # h~ + z (h_{t-1} - h~)
+        ht = H[t]                                  # h~ + z (h_{t-1} - h~)
         np.subtract(h, hh, out=ht)
-        ht *= g[:, :u]
+        ht *= g[:u]
         ht += hh
         if M is not None:
             ht -= h
             ht *= M[t]
             ht += h
         h = ht
-    hs = np.ascontiguousarray(H.transpose(1, 0, 2))
-    cache = (X, G, H, Q, h_init, M, W, U, reverse, (int(h0 is not None), (h0 is not None,)),
-             x.shape)
+    hs = np.ascontiguousarray(H.transpose(2, 0, 1))
+    cache = (Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse,
+             (int(h0 is not None), (h0 is not None,)))
     return hs, cache
 
 
@@ -456,15 +458,16 @@ def gru_backward(dout, cache):
     Returns:
     (dx, dkernel, drecurrent_kernel, dbias, dh0) -- dbias is (2, 3u); dh0 as for lstm_backward
     """
-    X, G, H, Q, h_init, M, W, U, reverse, given, (N, T, F) = cache
-    u = U.shape[0]
+    Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse, given = cache
+    T, F, N = Xt.shape
+    u = H.shape[1]
     dt = G.dtype
-    dH = np.asarray(dout, dtype=dt).transpose(1, 0, 2)
-    dA = np.empty_like(G)                        # gradients of x W + b[0]
-    dQ = np.empty_like(G)                        # gradients of h U + b[1]
-    dh = np.zeros((N, u), dt)
-    tmp = np.empty((N, u), dt)
-    UT = np.ascontiguousarray(U.T)
+    dH = np.ascontiguousarray(np.asarray(dout, dtype=dt).transpose(1, 2, 0))   # (T, u, N)
+    dA = np.empty_like(G)                          # gradients of x W + b[0]
+    dQ = np.empty_like(G)                          # gradients of h U + b[1]
+    dh = np.zeros((u, N), dt)
+    tmp = np.empty((u, N), dt)
+    U = np.ascontiguousarray(recurrent_kernel, dtype=dt)                 # (u, 3u)
     order = list(_steps(T, reverse))
     for k in range(T - 1, -1, -1):
         t = order[k]
@@ -473,38 +476,52 @@ def gru_backward(dout, cache):
         if M is not None:
             dh_carry = dh * (1 - M[t])
             dh *= M[t]
-        g, da, dq = G[t], dA[t], dQ[t]
-        z, r, hh = g[:, :u], g[:, u:2 * u], g[:, 2 * u:]
-        # a_h gradient: dh (1 - z) (1 - h~^2)
-        dah = da[:, 2 * u:]
+        g, da, dq, q = G[t], dA[t], dQ[t], Q[t]
+        z, r, hh = g[:u], g[u:2 * u], g[2 * u:]
+        dz, dr, dah = da[:u], da[u:2 * u], da[2 * u:]
+        # a_h: dh (1 - z) (1 - h~^2)
         np.multiply(hh, hh, out=dah)
         np.subtract(1, dah, out=dah)
         np.subtract(1, z, out=tmp)
         dah *= tmp
         dah *= dh
-        # z gradient: dh (h_{t-1} - h~) z (1 - z)
-        dz = da[:, :u]
+        # z: dh (h_{t-1} - h~) z (1 - z)
         np.subtract(h_prev, hh, out=dz)
         dz *= dh
         dz *= z
         dz *= tmp
-        # r gradient: da_h q_h r (1 - r)
-        dr = da[:, u:2 * u]
-        np.multiply(dah, Q[t], out=dr)
+        # r: da_h q_h r (1 - r)
+        np.multiply(dah, q[2 * u:], out=dr)
         dr *= r
         np.subtract(1, r, out=tmp)
         dr *= tmp
-        dq[:, :2 * u] = da[:, :2 * u]
-        np.multiply(dah, r, out=dq[:, 2 * u:])
-        dh *= z                                  # the direct path z * h_{t-1}
-        dh += dq @ UT
+        dq[:2 * u] = da[:2 * u]
+        np.multiply(dah, r, out=dq[2 * u:])
+        dh *= z                                    # the direct path z * h_{t-1}
+        np.matmul(U, dq, out=tmp)
+        dh += tmp
         if M is not None:
             dh += dh_carry
-    dA2, dQ2 = dA.reshape(T * N, 3 * u), dQ.reshape(T * N, 3 * u)
-    dU = _previous_states(H, h_init, reverse).reshape(T * N, u).T @ dQ2
-    dbias = np.stack([dA2.sum(axis=0), dQ2.sum(axis=0)])
-    dx, dW = _input_grads(X, dA, W, N, T, F)
-    return (dx, dW, dU, dbias) + _state_grads((dh,), given)
+    dx, dW, dAf = _fm_input_grads(Xt, dA, kernel)
+    dQf = np.ascontiguousarray(dQ.transpose(1, 0, 2)).reshape(3 * u, T * N)
+    Hf = np.ascontiguousarray(_previous_states(H, h_init, reverse).transpose(1, 0, 2))
+    dU = Hf.reshape(u, T * N) @ dQf.T
+    ones = np.ones(T * N, dt)
+    dbias = np.stack([dAf @ ones, dQf @ ones])
+    return (dx, dW, dU, dbias) + _state_grads((np.ascontiguousarray(dh.T),), given)
+
+
+def _fm_input_grads(Xt, dZ, kernel):
+    """Feature-major: dx (N, T, F), dkernel (F, k) and dZ as (k, T*N), from Xt (T, F, N) and the
+    pre-activation gradients dZ (T, k, N); one matrix product each."""
+    T, F, N = Xt.shape
+    k = dZ.shape[1]
+    dZf = np.ascontiguousarray(dZ.transpose(1, 0, 2)).reshape(k, T * N)
+    Xf = np.ascontiguousarray(Xt.transpose(1, 0, 2)).reshape(F, T * N)
+    dW = Xf @ dZf.T
+    dx = np.ascontiguousarray(np.matmul(np.asarray(kernel, dtype=dZ.dtype), dZ)
+                              .transpose(2, 0, 1))
+    return dx, dW, dZf
 
 
 # --- Embedding --------------------------------------------------------------------------------
