@@ -17,3 +17,6 @@ from .initializers import set_seed, rng  # noqa: F401
 from . import ops, initializers  # noqa: F401
 from .layers import *  # noqa: F401,F403
 from .layers import clear_session  # noqa: F401
+from . import optimizers, losses  # noqa: F401,E402
+from .optimizers import SGD, RMSprop, Adam  # noqa: F401,E402
+from .models import Model, Sequential, History  # noqa: F401,E402

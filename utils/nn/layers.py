@@ -104,8 +104,9 @@ class SymbolicTensor:
 class Node:
     """One call of a layer in a graph: ``outputs = layer(inputs, **kwargs)``."""
 
-    def __init__(self, layer: "Layer", inputs, kwargs: dict):
+    def __init__(self, layer: "Layer", inputs, kwargs: dict, training: bool | None = None):
         self.layer, self.inputs, self.kwargs = layer, inputs, kwargs
+        self.training = training    # fixed at the call (e.g. base_model(x, training=False))
         self.outputs: list[SymbolicTensor] = []
 
     def parents(self) -> list[SymbolicTensor]:
@@ -281,7 +282,7 @@ class Layer:
         """Run the layer on Tensor(s) (NumPy arrays are converted), or record a graph node
         when called on symbolic tensors from ``Input``."""
         if _is_symbolic(inputs):
-            return self._call_symbolic(inputs, kwargs)
+            return self._call_symbolic(inputs, kwargs, training)
         inputs = _map_structure(
             lambda x: x if isinstance(x, Tensor) or x is None else _to_tensor(x), inputs)
         shapes = _map_structure(lambda t: None if t is None else (None,) + t.shape[1:], inputs)
@@ -312,7 +313,7 @@ class Layer:
     def _check_input(self, shapes) -> None:
         """Raise a LayerError if the layer cannot take inputs of these shapes (override)."""
 
-    def _call_symbolic(self, inputs, kwargs):
+    def _call_symbolic(self, inputs, kwargs, training=None):
         def zeros(x):
             if not isinstance(x, SymbolicTensor):
                 raise LayerError(f"layer '{self.name}': a call on Input-based tensors cannot "
@@ -322,7 +323,7 @@ class Layer:
         # the output shape: run the layer once on zeros (a batch of 2); this also builds it
         with no_grad():
             out = self(_map_structure(zeros, inputs), training=False, **kwargs)
-        node = Node(self, inputs, kwargs)
+        node = Node(self, inputs, kwargs, training)
         outs = out if isinstance(out, (list, tuple)) else [out]
         node.outputs = [SymbolicTensor((None,) + t.shape[1:], t.dtype, node, i)
                         for i, t in enumerate(outs)]

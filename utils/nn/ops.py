@@ -266,7 +266,7 @@ def sigmoid(a) -> Tensor:
     """1 / (1 + e^-a); derivative s (1 - s)."""
     a = as_tensor(a)
     out = apply(_sigmoid_forward, _sigmoid_backward, a)
-    out._logits = a
+    out._logits = ("sigmoid", a)   # lets binary_crossentropy use the fused, stable form
     return out
 
 
@@ -301,7 +301,7 @@ def softmax(a, axis=-1) -> Tensor:
     a = as_tensor(a)
     out = apply(_softmax_forward, _softmax_backward, a, axis=axis)
     if axis in (-1, a.ndim - 1):
-        out._logits = a
+        out._logits = ("softmax", a)   # lets the cross-entropy use the fused, stable form
     return out
 
 

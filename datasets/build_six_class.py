@@ -1,0 +1,60 @@
+"""Build ``six_class.h5``: a small 6-class image set (the course's stand-in for hand signs).
+
+Source: Fashion-MNIST (Zalando Research, MIT license), as packaged by Debian in
+``dataset-fashion-mnist`` (``apt-get install dataset-fashion-mnist``), which installs the
+original gzipped IDX files under /usr/share/datasets/fashion-mnist/.
+
+Six clothing classes, relabelled 0-5: T-shirt/top, trouser, pullover, dress, coat, shirt.
+Four of them are tops that look alike, so a small fully connected network memorises the
+training set while its test accuracy stays far lower (c2w3a1), and convolutional networks
+have room to do better (c4w1a2, c4w2a1).
+
+A fixed-seed draw of 180 training images per class from the official training split and 60
+test images per class from the official test split, shuffled: 1080 train, 360 test,
+28x28 grayscale, uint8; labels (1, m) uint8.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from build_fashion_pair import _read_idx
+from h5write import write_h5
+
+# Fashion-MNIST label -> name, in the order of our labels 0..5
+CLASSES = {0: "T-shirt/top", 1: "trouser", 2: "pullover", 3: "dress", 4: "coat", 6: "shirt"}
+PER_CLASS = {"train": 180, "test": 60}
+SEED = 2025
+
+INFO = {
+    "six_class.h5": {
+        "description": "Fashion-MNIST T-shirt/top, trouser, pullover, dress, coat, shirt "
+                       "(labels 0-5): 1080 train / 360 test, 28x28 grayscale uint8",
+        "source": "Fashion-MNIST (Xiao, Rasul & Vollgraf 2017), Debian package "
+                  "dataset-fashion-mnist",
+        "license": "MIT",
+        "attribution": "Copyright (c) 2017 Zalando SE",
+        "used_by": ["c2w3a1_framework_intro", "c4w1a2_conv_application", "c4w2a1_resnets"],
+    }
+}
+
+
+def build(out_dir: Path) -> dict:
+    rng = np.random.default_rng(SEED)
+    arrays = {}
+    ours = {label: i for i, label in enumerate(CLASSES)}
+    for split, kind in (("train", "train"), ("test", "t10k")):
+        images, labels = _read_idx(kind)
+        chosen = []
+        for label in CLASSES:
+            idx = np.flatnonzero(labels == label)
+            chosen.append(np.sort(rng.choice(idx, PER_CLASS[split], replace=False)))
+        order = rng.permutation(np.concatenate(chosen))
+        arrays[f"{split}_x"] = images[order]
+        arrays[f"{split}_y"] = np.array([ours[l] for l in labels[order]],
+                                        dtype=np.uint8).reshape(1, -1)
+    write_h5(out_dir / "six_class.h5", arrays,
+             attrs={"classes": list(CLASSES.values()),
+                    "description": INFO["six_class.h5"]["description"]})
+    return INFO

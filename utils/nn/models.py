@@ -1,0 +1,454 @@
+"""Models: ``Sequential`` (a stack of layers) and the functional ``Model(inputs, outputs)``.
+
+Both are layers (a model can be a layer of another model) and add training::
+
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    history = model.fit(x_train, y_train, epochs=10, batch_size=32,
+                        validation_data=(x_test, y_test))
+    history.history["loss"]               # one number per epoch
+    model.evaluate(x_test, y_test)        # [loss, accuracy]
+    model.predict(x_test)                 # NumPy array of outputs
+    model.summary()                       # layers, output shapes, parameter counts
+
+Data are NumPy arrays with examples along the first axis (m, ...), as in Keras.
+
+A custom training step needs nothing special: ``loss = ...; loss.backward();
+optimizer.step(model.trainable_weights)``; gradients with respect to an input image come from
+``x = Tensor(image, requires_grad=True)`` and ``x.grad`` after ``loss.backward()``.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import initializers, losses as losses_mod, optimizers as optimizers_mod
+from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _flatten,
+                     _map_structure, _shape_str)
+from .tensor import Tensor, get_default_dtype, no_grad
+
+__all__ = ["Model", "Sequential", "History", "load_model_weights_error"]
+
+
+class History:
+    """What ``fit`` returns: ``history`` maps "loss", "accuracy", "val_loss", ... to one value
+    per epoch; ``epoch`` lists the epoch numbers (from 0)."""
+
+    def __init__(self):
+        self.history: dict[str, list[float]] = {}
+        self.epoch: list[int] = []
+
+    def __repr__(self) -> str:
+        return f"<History of {len(self.epoch)} epochs: {', '.join(self.history)}>"
+
+
+class load_model_weights_error(ValueError):
+    """``load_weights`` found a file whose weights do not fit the model."""
+
+
+class Model(Layer):
+    """A model: ``Model(inputs, outputs)`` from symbolic tensors (functional API), or a
+    subclass that defines ``call`` (and creates its layers in ``__init__``).
+
+    inputs  -- an ``Input(...)`` tensor or a list of them
+    outputs -- a tensor obtained by calling layers on the inputs, or a list of them
+    """
+
+    def __init__(self, inputs=None, outputs=None, name: str | None = None, **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.optimizer = None
+        self.loss = None
+        self._metrics: list = []
+        self._graph = inputs is not None
+        if not self._graph:
+            if outputs is not None:
+                raise ValueError("Model(inputs, outputs): give both, or neither (subclass)")
+            return
+        self._inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+        self._outputs = list(outputs) if isinstance(outputs, (list, tuple)) else [outputs]
+        self._multi_in = isinstance(inputs, (list, tuple))
+        self._multi_out = isinstance(outputs, (list, tuple))
+        for t in self._inputs + self._outputs:
+            if not isinstance(t, SymbolicTensor):
+                raise TypeError(f"Model: inputs and outputs must come from Input(...) and "
+                                f"layer calls on it, got {type(t).__name__}")
+        self._nodes = self._sort_nodes()
+        layers: list[Layer] = []
+        for node in self._nodes:
+            if all(node.layer is not l for l in layers):
+                layers.append(node.layer)
+        self._graph_layers = layers
+        for layer in layers:
+            if layer is not self:
+                self._layers.append(layer)
+        self.built = True
+        self.input_shape = _unlist([t.shape for t in self._inputs], self._multi_in)
+        self.output_shape = _unlist([t.shape for t in self._outputs], self._multi_out)
+
+    def _sort_nodes(self) -> list[Node]:
+        """The graph's nodes, each after the nodes it takes inputs from (no recursion)."""
+        order, done, stack = [], set(), [(t.node, False) for t in reversed(self._outputs)]
+        input_nodes = {id(t.node) for t in self._inputs}
+        while stack:
+            node, ready = stack.pop()
+            if ready:
+                if id(node) not in done:
+                    done.add(id(node))
+                    order.append(node)
+                continue
+            if id(node) in done:
+                continue
+            stack.append((node, True))
+            if isinstance(node.layer, InputLayer) and id(node) not in input_nodes:
+                raise ValueError(f"Model: the outputs depend on Input '{node.layer.name}', "
+                                 "which is not in the model's inputs")
+            for parent in reversed(node.parents()):   # first input first
+                if id(parent.node) not in done:
+                    stack.append((parent.node, False))
+        return order
+
+    @property
+    def layers(self) -> list[Layer]:
+        """The model's layers in the order data flows through them."""
+        return list(self._graph_layers) if self._graph else list(self._layers)
+
+    @property
+    def inputs(self):
+        return list(self._inputs) if self._graph else None
+
+    @property
+    def outputs(self):
+        return list(self._outputs) if self._graph else None
+
+    def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
+        """The layer called ``name`` (or at position ``index`` of ``layers``)."""
+        if index is not None:
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        names = ", ".join(repr(l.name) for l in self.layers)
+        raise ValueError(f"model '{self.name}' has no layer named {name!r}; its layers: {names}")
+
+    # ------------------------------------------------------------------------ running
+    def call(self, inputs, training=False):
+        if not self._graph:
+            raise NotImplementedError(f"{type(self).__name__}: define call(inputs, training) or "
+                                      "build the model with Model(inputs, outputs)")
+        given = inputs if isinstance(inputs, (list, tuple)) else [inputs]
+        if len(given) != len(self._inputs):
+            raise LayerError(f"model '{self.name}' takes {len(self._inputs)} input(s), got "
+                             f"{len(given)}")
+        values: dict[int, Tensor] = {}
+        for sym, x in zip(self._inputs, given):
+            if x.shape[1:] != sym.shape[1:] and None not in sym.shape[1:]:
+                raise LayerError(f"model '{self.name}': input '{sym.node.layer.name}' expects "
+                                 f"shape {_shape_str(sym.shape)}, got {_shape_str(x.shape)}")
+            values[id(sym)] = x
+        for node in self._nodes:
+            if isinstance(node.layer, InputLayer):
+                continue
+            args = _map_structure(lambda s: values[id(s)], node.inputs)
+            node_training = training if node.training is None else node.training
+            out = node.layer(args, training=node_training, **node.kwargs)
+            outs = out if isinstance(out, (list, tuple)) else [out]
+            for sym, value in zip(node.outputs, outs):
+                values[id(sym)] = value
+        return _unlist([values[id(t)] for t in self._outputs], self._multi_out)
+
+    # ----------------------------------------------------------------------- training
+    def compile(self, optimizer="adam", loss=None, metrics: Sequence | None = None) -> None:
+        """Choose the optimizer (name or instance), the loss (name, Loss or function
+        (y_true, y_pred) -> scalar Tensor; for several outputs, one for all or a list) and
+        the metrics (e.g. ["accuracy"])."""
+        self.optimizer = optimizers_mod.get(optimizer)
+        if loss is None:
+            raise ValueError("compile: give a loss, e.g. loss='categorical_crossentropy'")
+        self.loss = [losses_mod.get(l) for l in loss] if isinstance(loss, (list, tuple)) \
+            else losses_mod.get(loss)
+        first = self.loss[0] if isinstance(self.loss, list) else self.loss
+        self._metrics = [losses_mod.get_metric(m, first) for m in (metrics or [])]
+
+    def _losses_for(self, n_outputs: int) -> list:
+        if self.loss is None:
+            raise RuntimeError(f"model '{self.name}': call compile(optimizer, loss) before "
+                               "fit/evaluate")
+        if isinstance(self.loss, list):
+            if len(self.loss) != n_outputs:
+                raise ValueError(f"model '{self.name}' has {n_outputs} outputs but "
+                                 f"{len(self.loss)} losses")
+            return self.loss
+        return [self.loss] * n_outputs
+
+    def _compute_loss(self, ys: list, outs: list) -> Tensor:
+        total = None
+        for fn, y, out in zip(self._losses_for(len(outs)), ys, outs):
+            value = fn(y, out)
+            total = value if total is None else total + value
+        return total
+
+    def train_step(self, x, y) -> float:
+        """One gradient step on one batch (arrays); returns the loss.  Override for custom
+        training (GANs, style transfer); ``fit`` calls it for every batch."""
+        outs = self(x, training=True)
+        outs = outs if isinstance(outs, (list, tuple)) else [outs]
+        loss = self._compute_loss(_as_list(y), outs)
+        loss.backward()
+        self.optimizer.step(self.trainable_weights)
+        self._last_outputs = [o.data for o in outs]
+        return float(loss.data)
+
+    def fit(self, x=None, y=None, batch_size: int = 32, epochs: int = 1, verbose: int = 1,
+            validation_data=None, shuffle: bool = True, initial_epoch: int = 0) -> History:
+        """Train with mini-batches for ``epochs`` passes over (x, y).
+
+        x, y -- arrays with examples along axis 0 (lists of arrays for several inputs/outputs)
+        validation_data -- (x_val, y_val), evaluated after each epoch ("val_loss", ...)
+        shuffle -- draw a new order of the examples every epoch (framework generator)
+        verbose -- 0 silent, 1 or 2: one line per epoch
+        Returns a History; losses and metrics are averaged over each epoch's batches.
+        """
+        if self.optimizer is None:
+            raise RuntimeError(f"model '{self.name}': call compile(optimizer, loss, metrics) "
+                               "before fit")
+        xs, ys = self._prepare(x), [np.asarray(a) for a in _as_list(y)]
+        m = len(xs[0])
+        if any(len(a) != m for a in xs + ys):
+            raise ValueError(f"fit: x and y must have the same number of examples, got "
+                             f"{[len(a) for a in xs]} and {[len(a) for a in ys]}")
+        history = History()
+        trainable = {id(w) for w in self.trainable_weights}
+        saved_flags = [(w, w.requires_grad) for w in self.weights]
+        for w in self.weights:       # frozen weights get no gradient: skip their work
+            w.requires_grad = id(w) in trainable
+        try:
+            for epoch in range(initial_epoch, epochs):
+                start = time.perf_counter()
+                order = initializers.rng().permutation(m) if shuffle else None
+                sums = {"loss": 0.0, **{name: 0.0 for name, _ in self._metrics}}
+                for lo in range(0, m, batch_size):
+                    idx = order[lo:lo + batch_size] if shuffle else slice(lo, lo + batch_size)
+                    xb = [a[idx] for a in xs]
+                    yb = [a[idx] for a in ys]
+                    n = len(yb[0])
+                    sums["loss"] += self.train_step(_unlist(xb, len(xb) > 1),
+                                                    _unlist(yb, len(yb) > 1)) * n
+                    for name, fn in self._metrics:
+                        sums[name] += np.mean([fn(t, p) for t, p in
+                                               zip(yb, self._last_outputs)]) * n
+                logs = {k: float(v / m) for k, v in sums.items()}
+                if validation_data is not None:
+                    vals = self.evaluate(*validation_data, batch_size=max(batch_size, 256),
+                                         verbose=0, return_dict=True)
+                    logs.update({f"val_{k}": v for k, v in vals.items()})
+                history.epoch.append(epoch)
+                for k, v in logs.items():
+                    history.history.setdefault(k, []).append(v)
+                if verbose:
+                    took = time.perf_counter() - start
+                    text = " - ".join(f"{k}: {v:.4f}" for k, v in logs.items())
+                    print(f"Epoch {epoch + 1}/{epochs} - {took:.1f}s - {text}", flush=True)
+        finally:
+            for w, flag in saved_flags:
+                w.requires_grad = flag
+        return history
+
+    def _prepare(self, x) -> list[np.ndarray]:
+        """Inputs as a list of arrays (floats in the framework's dtype, integers kept)."""
+        out = []
+        for a in _as_list(x):
+            a = np.asarray(a)
+            if a.dtype.kind == "f" or a.dtype == bool:
+                a = a.astype(self._input_dtype(), copy=False)
+            out.append(a)
+        return out
+
+    def _input_dtype(self):
+        w = self.weights
+        return w[0].dtype if w else get_default_dtype()
+
+    def predict(self, x, batch_size: int = 256, verbose: int = 0):
+        """The model's outputs on x (inference mode), as NumPy arrays, in batches."""
+        xs = self._prepare(x)
+        chunks = []
+        with no_grad():
+            for lo in range(0, len(xs[0]), batch_size):
+                out = self([a[lo:lo + batch_size] for a in xs] if len(xs) > 1
+                           else xs[0][lo:lo + batch_size], training=False)
+                chunks.append([o.data for o in _as_list(out)])
+        outs = [np.concatenate([c[i] for c in chunks]) for i in range(len(chunks[0]))]
+        return outs if len(outs) > 1 else outs[0]
+
+    def evaluate(self, x, y, batch_size: int = 256, verbose: int = 1, return_dict: bool = False):
+        """Loss and metrics on (x, y) in inference mode: the loss alone without metrics,
+        otherwise [loss, metric, ...] (a dict with return_dict=True)."""
+        xs, ys = self._prepare(x), [np.asarray(a) for a in _as_list(y)]
+        m = len(xs[0])
+        sums = {"loss": 0.0, **{name: 0.0 for name, _ in self._metrics}}
+        with no_grad():
+            for lo in range(0, m, batch_size):
+                xb = [a[lo:lo + batch_size] for a in xs]
+                yb = [a[lo:lo + batch_size] for a in ys]
+                outs = _as_list(self(_unlist(xb, len(xb) > 1), training=False))
+                n = len(yb[0])
+                sums["loss"] += float(self._compute_loss(yb, outs).data) * n
+                for name, fn in self._metrics:
+                    sums[name] += np.mean([fn(t, o.data) for t, o in zip(yb, outs)]) * n
+        logs = {k: float(v / m) for k, v in sums.items()}
+        if verbose:
+            print(" - ".join(f"{k}: {v:.4f}" for k, v in logs.items()), flush=True)
+        if return_dict:
+            return logs
+        return logs["loss"] if len(logs) == 1 else list(logs.values())
+
+    # ------------------------------------------------------------------------ summary
+    def summary_data(self) -> list[dict]:
+        """One dict per layer: name, type, output_shape (batch None), params, trainable."""
+        self._require_built("summary")
+        rows = []
+        for layer in self.layers:
+            shape = self._layer_output_shape(layer)
+            rows.append({"name": layer.name, "type": type(layer).__name__,
+                         "output_shape": shape, "params": layer.count_params(),
+                         "trainable": layer.trainable})
+        return rows
+
+    def _layer_output_shape(self, layer):
+        if self._graph:
+            for node in self._nodes:
+                if node.layer is layer:
+                    shapes = [t.shape for t in node.outputs]
+                    return shapes[0] if len(shapes) == 1 else shapes
+        return layer.output_shape
+
+    def summary(self, print_fn=print) -> None:
+        """Print the layers with their output shapes and parameter counts, as Keras does."""
+        rows = self.summary_data()
+        line = "_" * 72
+        print_fn(f'Model: "{self.name}"')
+        print_fn(line)
+        print_fn(f" {'Layer (type)':<33}{'Output Shape':<26}{'Param #':>10}")
+        print_fn("=" * 72)
+        for i, r in enumerate(rows):
+            shape = r["output_shape"]
+            shape = ", ".join(_shape_str(s) for s in shape) if isinstance(shape, list) \
+                else ("?" if shape is None else _shape_str(shape))
+            print_fn(f" {r['name'] + ' (' + r['type'] + ')':<33}{shape:<26}{r['params']:>10,}")
+            print_fn("=" * 72 if i == len(rows) - 1 else "")
+        n_train = int(sum(w.size for w in self.trainable_weights))
+        total = self.count_params()
+        print_fn(f"Total params: {total:,}")
+        print_fn(f"Trainable params: {n_train:,}")
+        print_fn(f"Non-trainable params: {total - n_train:,}")
+        print_fn(line)
+
+    def _require_built(self, what: str) -> None:
+        if not self.built:
+            raise RuntimeError(
+                f"model '{self.name}' is not built yet, so {what} cannot know its shapes: "
+                "start it with Input(shape), give the first layer input_shape=..., or call "
+                "the model on a batch of data first")
+
+    # ----------------------------------------------------------------- saving weights
+    def save_weights(self, path) -> None:
+        """Save every weight to an HDF5 file (h5py), in the order of ``weights``."""
+        import h5py
+        self._require_built("save_weights")
+        path = Path(path)
+        with h5py.File(path, "w") as f:
+            f.attrs["model"] = self.name
+            f.attrs["count"] = len(self.weights)
+            for i, w in enumerate(self.weights):
+                d = f.create_dataset(f"w{i:04d}", data=w.data)
+                d.attrs["name"] = w.name or ""
+
+    def load_weights(self, path) -> None:
+        """Load weights saved by ``save_weights`` into this model (same architecture)."""
+        import h5py
+        self._require_built("load_weights")
+        weights = self.weights
+        with h5py.File(Path(path), "r") as f:
+            count = int(f.attrs.get("count", -1))
+            stored = [(f[f"w{i:04d}"].attrs["name"], f[f"w{i:04d}"][()])
+                      for i in range(max(count, 0))]
+        mine = ", ".join(f"{w.name} {w.shape}" for w in weights)
+        theirs = ", ".join(f"{n} {a.shape}" for n, a in stored)
+        if len(stored) != len(weights):
+            raise load_model_weights_error(
+                f"{path}: the file holds {len(stored)} weight arrays but model '{self.name}' "
+                f"has {len(weights)}: the architectures differ.\n  file:  {theirs}\n"
+                f"  model: {mine}")
+        for w, (name, arr) in zip(weights, stored):
+            if arr.shape != w.shape:
+                raise load_model_weights_error(
+                    f"{path}: weight {name} in the file has shape {arr.shape}, but the model's "
+                    f"{w.name} has shape {w.shape}: the architectures differ.\n"
+                    f"  file:  {theirs}\n  model: {mine}")
+        for w, (_, arr) in zip(weights, stored):
+            w.data[...] = arr
+
+
+class Sequential(Model):
+    """A plain stack of layers, each taking the previous one's output.
+
+    ``Sequential([Input((64, 64, 3)), Conv2D(...), ..., Dense(6, activation="softmax")])``;
+    without an ``Input`` (or ``input_shape=`` on the first layer) the model is built on its
+    first call.
+    """
+
+    def __init__(self, layers: Sequence | None = None, name: str | None = None):
+        super().__init__(name=name)
+        self._example_input = None   # (shape, dtype) of one batch, once known
+        self.built = False
+        for layer in layers or []:
+            self.add(layer)
+
+    def add(self, layer) -> None:
+        """Append a layer (or an ``Input(shape)`` at the start)."""
+        if isinstance(layer, SymbolicTensor):
+            if self._layers:
+                raise ValueError("Sequential: an Input can only come first")
+            self._example_input = (layer.shape, layer.dtype)
+            return
+        if not isinstance(layer, Layer):
+            raise TypeError(f"Sequential: expected a layer, got {type(layer).__name__}")
+        if not self._layers and self._example_input is None and \
+                layer._input_shape_arg is not None:
+            self._example_input = ((None,) + layer._input_shape_arg, get_default_dtype())
+        self._layers.append(layer)
+        if self._example_input is not None:
+            self._build_from_shape()
+
+    @property
+    def layers(self) -> list[Layer]:
+        return list(self._layers)
+
+    def _build_from_shape(self) -> None:
+        """Run zeros through the stack once: builds every layer, records output shapes."""
+        shape, dtype = self._example_input
+        x = Tensor._wrap(np.zeros((2,) + tuple(1 if d is None else d for d in shape[1:]),
+                                  dtype=dtype))
+        with no_grad():
+            self.call(x, training=False)
+        self.input_shape = shape
+        self.output_shape = self._layers[-1].output_shape
+        self.built = True
+
+    def call(self, x, training=False):
+        for layer in self._layers:
+            x = layer(x, training=training)
+        return x
+
+    def _layer_output_shape(self, layer):
+        return layer.output_shape
+
+
+def _as_list(x) -> list:
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _unlist(items: list, multi: bool):
+    return items if multi else items[0]
