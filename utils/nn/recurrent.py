@@ -26,16 +26,18 @@ The recurrent primitives are fused over the whole sequence: the input projection
 steps is one matrix product, each step costs one ``(k u, u) @ (u, N)`` product and a few
 in-place element-wise operations on preallocated buffers, and back-propagation through time
 stores the per-step pre-activation gradients so that the weight gradients are again one product
-each.  The only Python loops run over time steps.  The LSTM and the GRU run feature-major inside
-(states (u, N), gates (k u, N)), so that each gate is a contiguous block.  Computation happens in the floating type of the
-inputs (float32 in training, float64 in gradient checks).
+each.  The only Python loops run over time steps.  The LSTM and the GRU run feature-major
+inside (states (u, N), gates (k u, N)), so that each gate is a contiguous block.  Computation
+happens in the floating type of the inputs (float32 in training, float64 in gradient checks).
 
 Optional arguments shared by the recurrent primitives:
 
-* ``h0`` (and ``c0`` for the LSTM): the initial state, ``(N, u)``; zeros when omitted.  Its
-  gradient is returned in its position (``None`` when it was not given).
+* ``h0`` (and ``c0`` for the LSTM): the initial state, ``(N, u)``; zeros when omitted.  The
+  backward returns one gradient per array the forward received: ``(dx, dkernel,
+  drecurrent_kernel, dbias)``, then ``dh0`` (and ``dc0``) if they were passed (``None`` for a
+  state passed as ``None``).
 * ``mask`` (keyword): ``(N, T)`` booleans, False at padded steps.  A masked step leaves the state
-  unchanged and outputs the carried hidden state (Keras's behaviour with ``mask_zero=True``).
+  unchanged and outputs the carried hidden state.
 * ``reverse`` (keyword): run from the last step to the first (for ``Bidirectional``); the
   outputs stay aligned with the inputs, ``out[:, t]`` is the state after reading ``x[:, t:]``.
 """
