@@ -308,3 +308,23 @@ def test_symbolic_calls_with_initial_state():
     h2, c2 = loop_lstm(xs, W, U, b, h1, c1)
     np.testing.assert_allclose(np.asarray(out_a), h2[:, -1], atol=1e-10)
     np.testing.assert_allclose(np.asarray(out_c), c2, atol=1e-10)
+
+
+@pytest.mark.parametrize("cls", [SimpleRNN, LSTM, GRU])
+def test_recurrent_layer_mask(cls):
+    """Padded steps (mask False) leave the state unchanged: a right-padded sequence ends in the
+    same state as the unpadded one; gradients stay correct."""
+    rng = np.random.default_rng(10)
+    x = rng.normal(size=(2, 5, 3))
+    mask = np.array([[True, True, True, False, False], [True] * 5])
+    layer = cls(4, return_state=True)
+    out, h, *_ = layer(x, mask=mask)
+    short = layer(x[:1, :3])[0]
+    np.testing.assert_allclose(out.data[0], short.data[0], atol=1e-12)
+    xt = leaf(x)
+    loss = projection(rng, (2, 4))
+    assert graph_gradcheck(lambda: loss(layer(xt, mask=mask)[0]), [xt, *layer.weights]) < TOL
+    bi = Bidirectional(cls(2, return_sequences=True))
+    assert bi(x, mask=mask).shape == (2, 5, 4)
+    with pytest.raises(LayerError, match=r"mask must be \(m, T\) = \(2, 5\)"):
+        layer(x, mask=mask[:, :4])

@@ -159,8 +159,9 @@ class _RNN(Layer):
     return_state -- also return the final state(s): [output, h] ([output, h, c] for the LSTM)
     go_backwards -- read the sequence from the last step to the first
     kernel_initializer, recurrent_initializer, bias_initializer -- as Keras
-    Call: ``layer(x, initial_state=None)``: x (m, T, n); initial_state a list of (m, u) tensors
-    (``[h]``, or ``[h, c]`` for the LSTM).
+    Call: ``layer(x, initial_state=None, mask=None)``: x (m, T, n); initial_state a list of
+    (m, u) tensors (``[h]``, or ``[h, c]`` for the LSTM); mask (m, T) booleans, False at padded
+    steps (the state is carried over them unchanged).
     """
 
     _gates = 1
@@ -254,7 +255,7 @@ class _RNN(Layer):
     def _bias_init(self):
         return _initializer(self.bias_initializer)
 
-    def call(self, inputs):
+    def call(self, inputs, mask=None):
         if isinstance(inputs, list):
             x, states = inputs[0], list(inputs[1:])
         else:
@@ -263,7 +264,13 @@ class _RNN(Layer):
             raise LayerError(f"layer '{self.name}' ({type(self).__name__}): the initial states "
                              f"{[s.shape for s in states]} must have as many rows as the input "
                              f"{x.shape}")
-        hs, final = self._run(x, states)         # hs[:, t]: the state after reading x[:, t]
+        if mask is not None:
+            mask = np.asarray(mask.data if isinstance(mask, Tensor) else mask)
+            if mask.shape != tuple(x.shape[:2]):
+                raise LayerError(f"layer '{self.name}' ({type(self).__name__}): mask must be "
+                                 f"(m, T) = {tuple(x.shape[:2])}, got {mask.shape}")
+            mask = mask.astype(bool)
+        hs, final = self._run(x, states, mask)   # hs[:, t]: the state after reading x[:, t]
         # the state after reading the whole sequence (in the layer's direction)
         if self.return_sequences and not self.return_state:
             last = None
@@ -288,9 +295,9 @@ class SimpleRNN(_RNN):
     """A fully connected RNN, h_t = tanh(x_t W + h_{t-1} U + b).
     Weights: kernel (n, u), recurrent_kernel (u, u), bias (u,)."""
 
-    def _run(self, x, states):
+    def _run(self, x, states, mask):
         hs = apply(R.simple_rnn_forward, R.simple_rnn_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards)
+                   reverse=self.go_backwards, mask=mask)
         return hs, []
 
 
@@ -309,9 +316,9 @@ class GRU(_RNN):
     def _bias_shape(self):
         return (2, 3 * self.units)
 
-    def _run(self, x, states):
+    def _run(self, x, states, mask):
         hs = apply(R.gru_forward, R.gru_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards)
+                   reverse=self.go_backwards, mask=mask)
         return hs, []
 
 
@@ -341,16 +348,16 @@ class LSTM(_RNN):
             return b
         return init
 
-    def _run(self, x, states):
+    def _run(self, x, states, mask):
         if self.return_state:
             packed = apply(_lstm_packed_forward, _lstm_packed_backward, x, *self._params(),
-                           *states, reverse=self.go_backwards)
+                           *states, reverse=self.go_backwards, mask=mask)
             T = x.shape[1]
             hs = _part(packed, (slice(None), slice(0, T)))
             c = _part(packed, (slice(None), T))
             return hs, [c]
         hs = apply(_lstm_hs_forward, _lstm_hs_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards)
+                   reverse=self.go_backwards, mask=mask)
         return hs, []
 
 
@@ -393,14 +400,15 @@ class Bidirectional(Layer):
             inputs = [inputs] + list(initial_state)
         return super().__call__(inputs, training=training, **kwargs)
 
-    def call(self, inputs):
+    def call(self, inputs, mask=None):
         if isinstance(inputs, list):
             x, states = inputs[0], inputs[1:]
             half = len(states) // 2
-            fw = self.forward_layer(x, initial_state=states[:half] or None)
-            bw = self.backward_layer(x, initial_state=states[half:] or None)
+            fw = self.forward_layer(x, initial_state=states[:half] or None, mask=mask)
+            bw = self.backward_layer(x, initial_state=states[half:] or None, mask=mask)
         else:
-            fw, bw = self.forward_layer(inputs), self.backward_layer(inputs)
+            fw = self.forward_layer(inputs, mask=mask)
+            bw = self.backward_layer(inputs, mask=mask)
         fw_states = bw_states = []
         if self.return_state:
             fw, fw_states = fw[0], fw[1:]
