@@ -43,6 +43,8 @@ Optional arguments shared by the recurrent primitives:
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 __all__ = [
@@ -221,11 +223,13 @@ def simple_rnn_backward(dout, cache):
 # are contiguous, and the sigmoid rows of the weights are halved so that one tanh call over all
 # four gates gives sigmoid(z) = 0.5 + 0.5 tanh(z / 2) after an affine step.
 
+@functools.lru_cache(maxsize=64)
 def _lstm_perm(u: int) -> np.ndarray:
     """Keras's gate order i f c o -> o i f c."""
     return np.r_[3 * u:4 * u, 0:3 * u]
 
 
+@functools.lru_cache(maxsize=64)
 def _lstm_unperm(u: int) -> np.ndarray:
     """The inverse of _lstm_perm: o i f c -> i f c o."""
     return np.r_[u:4 * u, 0:u]

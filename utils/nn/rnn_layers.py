@@ -166,7 +166,6 @@ class _RNN(Layer):
 
     _gates = 1
     _n_states = 1
-    _kind = "RNN"
 
     def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid",
                  use_bias: bool = True, kernel_initializer="glorot_uniform",
@@ -383,7 +382,6 @@ class Bidirectional(Layer):
         if merge_mode not in ("concat", "sum", "mul", "ave", None):
             raise ValueError(f"Bidirectional: merge_mode must be 'concat', 'sum', 'mul', 'ave' "
                              f"or None, got {merge_mode!r}")
-        kwargs.setdefault("name", "bidirectional_" + layer.name)
         super().__init__(**kwargs)
         self.forward_layer = layer._clone(go_backwards=layer.go_backwards)
         self.backward_layer = backward_layer if backward_layer is not None else \
@@ -437,7 +435,6 @@ class TimeDistributed(Layer):
     def __init__(self, layer: Layer, **kwargs):
         if not isinstance(layer, Layer):
             raise TypeError(f"TimeDistributed wraps a layer, got {type(layer).__name__}")
-        kwargs.setdefault("name", "time_distributed_" + layer.name)
         super().__init__(**kwargs)
         self.layer = layer
 
