@@ -322,3 +322,18 @@ def test_attention_dropout_mask():
     assert gradcheck(R.scaled_dot_product_attention_forward,
                      R.scaled_dot_product_attention_backward, [q, k, v], project,
                      mask=mask, dropout_mask=drop) < TOL
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_need_dx_false_skips_only_the_input_gradient(kind):
+    rng = np.random.default_rng(11)
+    x, W, U, b, states, mask = problem(rng, kind, 2, 3, 4, 3, True, True)
+    fwd = {"rnn": R.simple_rnn_forward, "lstm": R.lstm_forward, "gru": R.gru_forward}[kind]
+    bwd = {"rnn": R.simple_rnn_backward, "lstm": R.lstm_backward, "gru": R.gru_backward}[kind]
+    out, cache = fwd(x, W, U, b, *states, mask=mask)
+    out2, cache2 = fwd(x, W, U, b, *states, mask=mask, need_dx=False)
+    dout = (rng.normal(size=(2, 3, 3)), None) if kind == "lstm" else rng.normal(size=(2, 3, 3))
+    full, part = bwd(dout, cache), bwd(dout, cache2)
+    assert part[0] is None
+    for g, h in zip(full[1:], part[1:]):
+        np.testing.assert_array_equal(g, h)

@@ -18,7 +18,7 @@ from . import recurrent as R
 from .layers import Layer, LayerError, _shapes_str
 from .tensor import Tensor, apply
 
-__all__ = ["MultiHeadAttention", "scaled_dot_product_attention"]
+__all__ = ["MultiHeadAttention"]
 
 
 def _sdpa_ctx_forward(q, k, v, **kwargs):

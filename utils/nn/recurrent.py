@@ -40,6 +40,8 @@ Optional arguments shared by the recurrent primitives:
   unchanged and outputs the carried hidden state.
 * ``reverse`` (keyword): run from the last step to the first (for ``Bidirectional``); the
   outputs stay aligned with the inputs, ``out[:, t]`` is the state after reading ``x[:, t:]``.
+* ``need_dx`` (keyword): False skips the input gradient (returned as None), one matrix product
+  less when the input needs none (the first layer of a model, after a frozen embedding).
 """
 from __future__ import annotations
 
@@ -123,10 +125,12 @@ def _project_inputs(x, kernel, bias_row, dt) -> tuple[np.ndarray, np.ndarray]:
     return X, Z.reshape(T, N, -1)
 
 
-def _input_grads(X, dZ, kernel, N, T, F):
+def _input_grads(X, dZ, kernel, N, T, F, need_dx=True):
     """dx (N, T, F) and dkernel (F, k) from the time-major pre-activation gradients dZ."""
     dZ2 = dZ.reshape(T * N, -1)
     dkernel = X.T @ dZ2
+    if not need_dx:
+        return None, dkernel
     dx = (dZ2 @ kernel.T).reshape(T, N, F).transpose(1, 0, 2)
     return np.ascontiguousarray(dx), dkernel
 
@@ -140,7 +144,8 @@ def _state_grads(states, given):
 
 # --- SimpleRNN --------------------------------------------------------------------------------
 
-def simple_rnn_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False):
+def simple_rnn_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False,
+                       need_dx=True):
     """A tanh RNN over a whole sequence: h_t = tanh(x_t W + h_{t-1} U + b).
 
     Arguments:
@@ -171,7 +176,7 @@ def simple_rnn_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None,
         h = ht
     out = np.ascontiguousarray(H.transpose(1, 0, 2))
     cache = (X, H, h_init, M, kernel, U, reverse, (int(h0 is not None), (h0 is not None,)),
-             x.shape)
+             x.shape, need_dx)
     return out, cache
 
 
@@ -185,7 +190,7 @@ def simple_rnn_backward(dout, cache):
     (dx, dkernel, drecurrent_kernel, dbias, dh0) -- dh0 only if h0 was given (else None); the
     tuple has one entry per array argument of the forward call
     """
-    X, H, h_init, M, kernel, U, reverse, given, (N, T, F) = cache
+    X, H, h_init, M, kernel, U, reverse, given, (N, T, F), need_dx = cache
     u = U.shape[0]
     dt = H.dtype
     dH = np.asarray(dout, dtype=dt).transpose(1, 0, 2)
@@ -211,7 +216,7 @@ def simple_rnn_backward(dout, cache):
     dA2 = dA.reshape(T * N, u)
     drec = _previous_states(H, h_init, reverse).reshape(T * N, u).T @ dA2
     dbias = dA2.sum(axis=0)
-    dx, dkernel = _input_grads(X, dA, kernel.astype(dt, copy=False), N, T, F)
+    dx, dkernel = _input_grads(X, dA, kernel.astype(dt, copy=False), N, T, F, need_dx)
     return (dx, dkernel, drec, dbias) + _state_grads((dh,), given)
 
 
@@ -236,7 +241,7 @@ def _lstm_unperm(u: int) -> np.ndarray:
 
 
 def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None, *, mask=None,
-                 reverse=False):
+                 reverse=False, need_dx=True):
     """An LSTM over a whole sequence, Keras's gate order (i, f, c, o) and activations.
 
         z_t = x_t W + h_{t-1} U + b = [z_i, z_f, z_c, z_o]
@@ -297,7 +302,7 @@ def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None, *, mask=No
             ht += h
         h, c = ht, ct
     hs = np.ascontiguousarray(H.transpose(2, 0, 1))
-    cache = (Xt, G, H, C, TC, h_init, c_init, M, kernel, recurrent_kernel, reverse,
+    cache = (Xt, G, H, C, TC, h_init, c_init, M, kernel, recurrent_kernel, reverse, need_dx,
              (2 if c0 is not None else int(h0 is not None), (h0 is not None, c0 is not None)))
     return (hs, np.ascontiguousarray(c.T)), cache
 
@@ -313,7 +318,7 @@ def lstm_backward(dout, cache):
     (dx, dkernel, drecurrent_kernel, dbias, dh0, dc0) -- one entry per array argument of the
     forward call: dh0/dc0 only if h0/c0 were passed (None for one passed as None)
     """
-    Xt, G, H, C, TC, h_init, c_init, M, kernel, recurrent_kernel, reverse, given = cache
+    Xt, G, H, C, TC, h_init, c_init, M, kernel, recurrent_kernel, reverse, need_dx, given = cache
     T, F, N = Xt.shape
     u = H.shape[1]
     dt = G.dtype
@@ -370,7 +375,7 @@ def lstm_backward(dout, cache):
             dh += dh_carry
             dc += dc_carry
     # weight gradients: one product each over all steps
-    dx, dW, dZf = _fm_input_grads(Xt, dZ, kernel[:, perm])
+    dx, dW, dZf = _fm_input_grads(Xt, dZ, kernel[:, perm], need_dx)
     Hf = np.ascontiguousarray(_previous_states(H, h_init, reverse).transpose(1, 0, 2))
     back = _lstm_unperm(u)
     dU = (Hf.reshape(u, T * N) @ dZf.T)[:, back]
@@ -395,7 +400,8 @@ def _previous_states(H, h_init, reverse):
 #
 # Feature-major inside, as the LSTM: states (u, N), gates (3u, N) in Keras's order z, r, h.
 
-def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False):
+def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, reverse=False,
+                need_dx=True):
     """A GRU over a whole sequence, Keras's default variant (reset_after=True), gates z r h:
 
         [a_z, a_r, a_h] = x_t W + b[0];  [q_z, q_r, q_h] = h_{t-1} U + b[1]
@@ -450,7 +456,7 @@ def gru_forward(x, kernel, recurrent_kernel, bias, h0=None, *, mask=None, revers
             ht += h
         h = ht
     hs = np.ascontiguousarray(H.transpose(2, 0, 1))
-    cache = (Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse,
+    cache = (Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse, need_dx,
              (int(h0 is not None), (h0 is not None,)))
     return hs, cache
 
@@ -464,7 +470,7 @@ def gru_backward(dout, cache):
     Returns:
     (dx, dkernel, drecurrent_kernel, dbias, dh0) -- dbias is (2, 3u); dh0 as for lstm_backward
     """
-    Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse, given = cache
+    Xt, G, H, Q, h_init, M, kernel, recurrent_kernel, reverse, need_dx, given = cache
     T, F, N = Xt.shape
     u = H.shape[1]
     dt = G.dtype
@@ -508,7 +514,7 @@ def gru_backward(dout, cache):
         dh += tmp
         if M is not None:
             dh += dh_carry
-    dx, dW, dAf = _fm_input_grads(Xt, dA, kernel)
+    dx, dW, dAf = _fm_input_grads(Xt, dA, kernel, need_dx)
     dQf = np.ascontiguousarray(dQ.transpose(1, 0, 2)).reshape(3 * u, T * N)
     Hf = np.ascontiguousarray(_previous_states(H, h_init, reverse).transpose(1, 0, 2))
     dU = Hf.reshape(u, T * N) @ dQf.T
@@ -517,7 +523,7 @@ def gru_backward(dout, cache):
     return (dx, dW, dU, dbias) + _state_grads((np.ascontiguousarray(dh.T),), given)
 
 
-def _fm_input_grads(Xt, dZ, kernel):
+def _fm_input_grads(Xt, dZ, kernel, need_dx=True):
     """Feature-major: dx (N, T, F), dkernel (F, k) and dZ as (k, T*N), from Xt (T, F, N) and the
     pre-activation gradients dZ (T, k, N); one matrix product each."""
     T, F, N = Xt.shape
@@ -525,6 +531,8 @@ def _fm_input_grads(Xt, dZ, kernel):
     dZf = np.ascontiguousarray(dZ.transpose(1, 0, 2)).reshape(k, T * N)
     Xf = np.ascontiguousarray(Xt.transpose(1, 0, 2)).reshape(F, T * N)
     dW = Xf @ dZf.T
+    if not need_dx:
+        return None, dW, dZf
     dx = np.ascontiguousarray(np.matmul(np.asarray(kernel, dtype=dZ.dtype), dZ)
                               .transpose(2, 0, 1))
     return dx, dW, dZf

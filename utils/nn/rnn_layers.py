@@ -289,6 +289,10 @@ class _RNN(Layer):
     def _params(self):
         return self.kernel, self.recurrent_kernel, self.bias
 
+    def _options(self, x, mask):
+        """Keyword arguments of the primitive (no input gradient for an input that needs none)."""
+        return dict(reverse=self.go_backwards, mask=mask, need_dx=x.requires_grad)
+
 
 class SimpleRNN(_RNN):
     """A fully connected RNN, h_t = tanh(x_t W + h_{t-1} U + b).
@@ -296,7 +300,7 @@ class SimpleRNN(_RNN):
 
     def _run(self, x, states, mask):
         hs = apply(R.simple_rnn_forward, R.simple_rnn_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards, mask=mask)
+                   **self._options(x, mask))
         return hs, []
 
 
@@ -317,7 +321,7 @@ class GRU(_RNN):
 
     def _run(self, x, states, mask):
         hs = apply(R.gru_forward, R.gru_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards, mask=mask)
+                   **self._options(x, mask))
         return hs, []
 
 
@@ -350,13 +354,13 @@ class LSTM(_RNN):
     def _run(self, x, states, mask):
         if self.return_state:
             packed = apply(_lstm_packed_forward, _lstm_packed_backward, x, *self._params(),
-                           *states, reverse=self.go_backwards, mask=mask)
+                           *states, **self._options(x, mask))
             T = x.shape[1]
             hs = _part(packed, (slice(None), slice(0, T)))
             c = _part(packed, (slice(None), T))
             return hs, [c]
         hs = apply(_lstm_hs_forward, _lstm_hs_backward, x, *self._params(), *states,
-                   reverse=self.go_backwards, mask=mask)
+                   **self._options(x, mask))
         return hs, []
 
 
