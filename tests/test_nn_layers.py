@@ -353,3 +353,137 @@ def test_custom_training_step_and_input_gradient(f64):
     p = np.exp(z) / np.exp(z).sum()
     np.testing.assert_allclose(x.grad, (p - [0, 1]) @ W.T)       # dL/dx = (A - Y) W^T
     np.testing.assert_allclose(model.layers[0].kernel.grad, x.data.T @ (p - [0, 1]))
+
+
+def test_more_merge_and_shape_layers(f64):
+    rng = np.random.default_rng(8)
+    a, b, c = rng.normal(size=(3, 2, 5))
+    np.testing.assert_allclose(nn.Subtract()([a, b]).data, a - b)
+    np.testing.assert_allclose(nn.Multiply()([a, b, c]).data, a * b * c)
+    np.testing.assert_allclose(nn.Average()([a, b]).data, (a + b) / 2)
+    np.testing.assert_allclose(nn.Maximum()([a, b]).data, np.maximum(a, b))
+    with pytest.raises(nn.LayerError, match="Multiply"):
+        nn.Multiply()([a, np.zeros((2, 4))])
+    x = rng.normal(size=(2, 3, 4))
+    np.testing.assert_array_equal(nn.Permute((2, 1))(x).data, x.transpose(0, 2, 1))
+    np.testing.assert_allclose(nn.Lambda(lambda t: t * 2 + 1)(x).data, x * 2 + 1)
+    assert max(layer_grad_errors(nn.Permute((2, 1)), x).values()) < 1e-7
+
+
+class _FixedAngles:
+    """A stand-in generator whose uniform() returns fixed fractions of a full turn."""
+
+    def __init__(self, fractions):
+        self.fractions = np.asarray(fractions, dtype=float)
+
+    def uniform(self, low, high, size):
+        return self.fractions[:size]
+
+
+@pytest.mark.parametrize("fill_mode", ["reflect", "nearest", "constant"])
+def test_random_rotation(fill_mode):
+    rng = np.random.default_rng(9)
+    img = rng.random((3, 5, 7, 2)).astype(np.float32)
+    rot = nn.RandomRotation(0.5, fill_mode=fill_mode)
+    np.testing.assert_array_equal(rot(img, training=False).data, img)
+    rot._rng = _FixedAngles([0.0, 0.5, -0.5])          # 0 and +-180 degrees
+    out = rot(img, training=True).data
+    np.testing.assert_allclose(out[0], img[0], atol=1e-5)
+    np.testing.assert_allclose(out[1], img[1, ::-1, ::-1], atol=1e-5)
+    np.testing.assert_allclose(out[2], img[2, ::-1, ::-1], atol=1e-5)
+    square = rng.random((1, 6, 6, 1)).astype(np.float32)
+    rot._rng = _FixedAngles([0.25])                     # a quarter turn
+    quarter = rot(square, training=True).data[0, :, :, 0]
+    turned = [np.rot90(square[0, :, :, 0], k) for k in (1, -1)]
+    assert min(np.abs(quarter - t).max() for t in turned) < 1e-5
+    a = nn.RandomRotation(0.1, seed=3)(img, training=True).data
+    b = nn.RandomRotation(0.1, seed=3)(img, training=True).data
+    np.testing.assert_array_equal(a, b)
+
+
+def test_tensor_comparisons_give_masks():
+    t = Tensor([[-1.0, 0.0, 2.0]])
+    np.testing.assert_array_equal(t > 0, [[False, False, True]])
+    np.testing.assert_array_equal(t <= Tensor([[0.0, 0.0, 0.0]]), [[True, True, False]])
+
+
+def test_custom_loss_and_subclassed_model():
+    class TwoLayers(nn.Model):
+        def __init__(self):
+            super().__init__(name="two_layers")
+            self.hidden = nn.Dense(8, activation="tanh")
+            self.out = nn.Dense(1)
+
+        def call(self, x, training=False):
+            return self.out(self.hidden(x))
+
+    def half_mse(y_true, y_pred):          # any function of tensors works as a loss
+        diff = y_pred - np.asarray(y_true, dtype=y_pred.dtype).reshape(y_pred.shape)
+        return nn.ops.mean(diff * diff) * 0.5
+
+    rng = np.random.default_rng(10)
+    x = rng.normal(size=(64, 3)).astype(np.float32)
+    y = (x @ np.array([1.0, -2.0, 0.5]))[:, None].astype(np.float32)
+    nn.set_seed(0)
+    model = TwoLayers()
+    model.compile(nn.Adam(0.02), half_mse)
+    hist = model.fit(x, y, epochs=30, batch_size=16, verbose=0)
+    assert hist.history["loss"][-1] < 0.2 * hist.history["loss"][0]
+    assert len(model.trainable_weights) == 4 and model.count_params() == 3 * 8 + 8 + 8 + 1
+    assert [l.name for l in model.layers] == [model.hidden.name, model.out.name]
+
+
+def test_symbolic_unknown_lengths_and_keyword_inputs():
+    class Masked(nn.Layer):
+        """Zero the time steps where mask is 0: x (m, T, n), mask (m, T)."""
+
+        def call(self, x, mask=None):
+            return x if mask is None else x * mask.reshape(mask.shape + (1,))
+
+    seq = nn.Input((None, 3))
+    mask = nn.Input((None,))
+    h = nn.Dense(4)(seq)
+    assert h.shape == (None, None, 4)
+    out = Masked()(h, mask=mask)
+    model = nn.Model([seq, mask], out)
+    x = np.ones((2, 5, 3), dtype=np.float32)
+    m = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]], dtype=np.float32)
+    y = model.predict([x, m])
+    assert y.shape == (2, 5, 4) and np.all(y[0, 3:] == 0) and np.all(y[1, 3:] != 0)
+    with pytest.raises(nn.LayerError, match="expects shape"):
+        model.predict([np.ones((2, 5, 4), np.float32), m])
+
+
+def test_clipping_to_categorical_and_validation_split(f64):
+    W = Tensor(np.zeros(3), requires_grad=True)
+    nn.SGD(1.0, clipvalue=0.5).apply_gradients([(np.array([2.0, -0.1, -3.0]), W)])
+    np.testing.assert_allclose(W.data, [-0.5, 0.1, 0.5])
+    W2 = Tensor(np.zeros(2), requires_grad=True)
+    nn.SGD(1.0, clipnorm=1.0).apply_gradients([(np.array([3.0, 4.0]), W2)])
+    np.testing.assert_allclose(W2.data, [-0.6, -0.8])
+    np.testing.assert_array_equal(losses.to_categorical([2, 0], 3), [[0, 0, 1], [1, 0, 0]])
+    assert losses.to_categorical(np.array([[1], [3]])).shape == (2, 1, 4)
+    x, y = make_blobs(m=100, n=4, classes=2)
+    model = nn.Sequential([nn.Input((4,)), nn.Dense(2, activation="softmax")])
+    model.compile("adam", "sparse_categorical_crossentropy", ["accuracy"])
+    hist = model.fit(x, y, epochs=2, validation_split=0.2, verbose=0)
+    val = model.evaluate(x[80:], y[80:], verbose=0, return_dict=True)
+    assert abs(hist.history["val_loss"][-1] - val["loss"]) < 1e-6
+
+
+def test_training_flag_reaches_nested_layers():
+    class Block(nn.Layer):
+        def __init__(self):
+            super().__init__()
+            self.drop = nn.Dropout(0.5, seed=0)
+
+        def call(self, x):                    # no training argument passed on
+            return self.drop(x)
+
+    block = Block()
+    x = np.ones((4, 10), dtype=np.float32)
+    np.testing.assert_array_equal(block(x).data, x)                  # inference by default
+    assert (block(x, training=True).data == 0).any()                 # inherited by Dropout
+    outer = nn.Sequential([nn.Input((10,)), Block()])
+    assert (outer(x, training=True).data == 0).any()
+    np.testing.assert_array_equal(outer.predict(x), x)

@@ -14,6 +14,7 @@ forward/backward pairs), ``layers``, ``models``, ``optimizers``, ``losses``, ``i
 from .tensor import (Tensor, apply, unbroadcast, no_grad, is_grad_enabled,  # noqa: F401
                      set_default_dtype, get_default_dtype)
 from .initializers import set_seed, rng  # noqa: F401
+from .losses import to_categorical  # noqa: F401
 from . import ops, initializers  # noqa: F401
 from .layers import *  # noqa: F401,F403
 from .layers import clear_session  # noqa: F401

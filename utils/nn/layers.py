@@ -32,8 +32,8 @@ from .tensor import Tensor, get_default_dtype, no_grad
 __all__ = [
     "LayerError", "Layer", "Input", "InputLayer", "SymbolicTensor", "Dense", "Activation",
     "ReLU", "LeakyReLU", "Softmax", "Dropout", "Flatten", "Reshape", "BatchNormalization",
-    "LayerNormalization", "Add", "Concatenate", "Dot", "RepeatVector", "RandomFlip",
-    "get_activation",
+    "LayerNormalization", "Add", "Subtract", "Multiply", "Average", "Maximum", "Concatenate",
+    "Dot", "RepeatVector", "Permute", "Lambda", "RandomFlip", "RandomRotation", "get_activation",
 ]
 
 
@@ -42,6 +42,7 @@ class LayerError(ValueError):
 
 
 _NAME_COUNTS: dict[str, int] = {}
+_TRAINING = [False]   # the training flag of the layer calls in progress (innermost last)
 
 
 def _unique_name(prefix: str) -> str:
@@ -110,7 +111,9 @@ class Node:
         self.outputs: list[SymbolicTensor] = []
 
     def parents(self) -> list[SymbolicTensor]:
-        return [t for t in _flatten(self.inputs) if isinstance(t, SymbolicTensor)]
+        """The symbolic tensors this call reads (in its inputs or its keyword arguments)."""
+        return [t for t in _flatten([self.inputs, list(self.kwargs.values())])
+                if isinstance(t, SymbolicTensor)]
 
 
 def _flatten(x) -> list:
@@ -281,7 +284,7 @@ class Layer:
     def __call__(self, inputs, training: bool | None = None, **kwargs):
         """Run the layer on Tensor(s) (NumPy arrays are converted), or record a graph node
         when called on symbolic tensors from ``Input``."""
-        if _is_symbolic(inputs):
+        if _is_symbolic(inputs) or _is_symbolic(list(kwargs.values())):
             return self._call_symbolic(inputs, kwargs, training)
         inputs = _map_structure(
             lambda x: x if isinstance(x, Tensor) or x is None else _to_tensor(x), inputs)
@@ -297,8 +300,12 @@ class Layer:
                                  f"built for input shape {_shapes_str(shapes)}: {err}") from err
             self.built = True
         self._check_input(shapes)
+        # training=None inherits the mode of the enclosing layer call (as in Keras), so a
+        # Dropout inside a custom layer follows model.fit without passing the flag by hand
+        training = _TRAINING[-1] if training is None else bool(training)
         if self._accepts_training():
-            kwargs["training"] = bool(training)
+            kwargs["training"] = training
+        _TRAINING.append(training)
         try:
             out = self.call(inputs, **kwargs)
         except LayerError:
@@ -306,28 +313,45 @@ class Layer:
         except (ValueError, IndexError) as err:
             raise LayerError(f"layer '{self.name}' ({type(self).__name__}) failed on input "
                              f"shape {_shapes_str(shapes)}: {err}") from err
-        self.input_shape = shapes
-        self.output_shape = _map_structure(lambda t: (None,) + t.shape[1:], out)
+        finally:
+            _TRAINING.pop()
+        # plain attribute writes (no sublayer tracking needed): this runs on every call
+        object.__setattr__(self, "input_shape", shapes)
+        object.__setattr__(self, "output_shape",
+                           _map_structure(lambda t: (None,) + t.shape[1:], out))
         return out
 
     def _check_input(self, shapes) -> None:
         """Raise a LayerError if the layer cannot take inputs of these shapes (override)."""
 
     def _call_symbolic(self, inputs, kwargs, training=None):
-        def zeros(x):
-            if not isinstance(x, SymbolicTensor):
-                raise LayerError(f"layer '{self.name}': a call on Input-based tensors cannot "
-                                 f"mix in concrete data ({type(x).__name__})")
-            shape = (2,) + tuple(1 if d is None else d for d in x.shape[1:])
-            return Tensor._wrap(np.zeros(shape, dtype=x.dtype))
-        # the output shape: run the layer once on zeros (a batch of 2); this also builds it
-        with no_grad():
-            out = self(_map_structure(zeros, inputs), training=False, **kwargs)
+        def run(fill: int):
+            # the layer on zeros: a batch of 2, unknown lengths (None) set to `fill`
+            def zeros(x):
+                if not isinstance(x, SymbolicTensor):
+                    return x                   # constants (None, arrays) pass through
+                shape = (2,) + tuple(fill if d is None else d for d in x.shape[1:])
+                return Tensor._wrap(np.zeros(shape, dtype=x.dtype))
+            with no_grad():
+                out = self(_map_structure(zeros, inputs), training=False,
+                           **{k: _map_structure(zeros, v) for k, v in kwargs.items()})
+            return out
+
+        # the output shapes: run the layer once on zeros (this also builds it); if an input
+        # has an unknown length, run it again with another length: axes that change are None
+        out = run(1)
+        several = isinstance(out, (list, tuple))
+        outs = list(out) if several else [out]
+        shapes = [(None,) + t.shape[1:] for t in outs]
+        symbolic = [t for t in _flatten([inputs, list(kwargs.values())])
+                    if isinstance(t, SymbolicTensor)]
+        if any(None in t.shape[1:] for t in symbolic):
+            shapes = [tuple(None if a != b else a for a, b in zip(s, (None,) + o.shape[1:]))
+                      if len(s) == o.ndim else s for s, o in zip(shapes, _flatten([run(2)]))]
         node = Node(self, inputs, kwargs, training)
-        outs = out if isinstance(out, (list, tuple)) else [out]
-        node.outputs = [SymbolicTensor((None,) + t.shape[1:], t.dtype, node, i)
-                        for i, t in enumerate(outs)]
-        return list(node.outputs) if isinstance(out, (list, tuple)) else node.outputs[0]
+        node.outputs = [SymbolicTensor(shape, t.dtype, node, i)
+                        for i, (shape, t) in enumerate(zip(shapes, outs))]
+        return list(node.outputs) if several else node.outputs[0]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} '{self.name}'>"
@@ -577,6 +601,59 @@ class Add(_Merge):
         return out
 
 
+class _SameShapeMerge(_Merge):
+    """Base of elementwise merges: a list of tensors of one shape."""
+
+    def _check_input(self, shapes):
+        super()._check_input(shapes)
+        if any(s != shapes[0] for s in shapes):
+            raise LayerError(f"layer '{self.name}' ({type(self).__name__}) needs inputs of one "
+                             f"shape, got {_shapes_str(shapes)}")
+
+
+class Subtract(_SameShapeMerge):
+    """inputs[0] - inputs[1]."""
+
+    def _check_input(self, shapes):
+        super()._check_input(shapes)
+        if len(shapes) != 2:
+            raise LayerError(f"layer '{self.name}' (Subtract) takes exactly 2 inputs, got "
+                             f"{len(shapes)}")
+
+    def call(self, inputs):
+        return ops.sub(inputs[0], inputs[1])
+
+
+class Multiply(_SameShapeMerge):
+    """Elementwise product of a list of tensors (gating)."""
+
+    def call(self, inputs):
+        out = inputs[0]
+        for x in inputs[1:]:
+            out = ops.mul(out, x)
+        return out
+
+
+class Average(_SameShapeMerge):
+    """Elementwise mean of a list of tensors."""
+
+    def call(self, inputs):
+        out = inputs[0]
+        for x in inputs[1:]:
+            out = ops.add(out, x)
+        return out / len(inputs)
+
+
+class Maximum(_SameShapeMerge):
+    """Elementwise maximum of a list of tensors."""
+
+    def call(self, inputs):
+        out = inputs[0]
+        for x in inputs[1:]:
+            out = ops.maximum(out, x)
+        return out
+
+
 class Concatenate(_Merge):
     """Join a list of tensors along ``axis`` (other axes must match)."""
 
@@ -652,6 +729,37 @@ class RepeatVector(Layer):
         return ops.reshape(x, (m, 1, d)) + np.zeros((1, self.n, 1), dtype=x.dtype)
 
 
+class Permute(Layer):
+    """Permute the axes of each example: dims numbers them from 1 (the batch axis stays 0),
+    e.g. Permute((2, 1)) turns (m, T, n) into (m, n, T)."""
+
+    def __init__(self, dims: Sequence[int], **kwargs):
+        super().__init__(**kwargs)
+        self.dims = tuple(int(d) for d in dims)
+
+    def _check_input(self, shape):
+        if sorted(self.dims) != list(range(1, len(shape))):
+            raise LayerError(f"layer '{self.name}' (Permute): dims {self.dims} must order the "
+                             f"axes 1..{len(shape) - 1} of input {_shape_str(shape)}")
+
+    def call(self, x):
+        return ops.transpose(x, (0,) + self.dims)
+
+
+class Lambda(Layer):
+    """Wrap a function of tensors (built from ``ops``) as a layer without weights:
+    ``Lambda(lambda x: x * 2)``."""
+
+    def __init__(self, function, **kwargs):
+        super().__init__(**kwargs)
+        if not callable(function):
+            raise TypeError(f"Lambda needs a function, got {function!r}")
+        self.function = function
+
+    def call(self, inputs):
+        return self.function(inputs)
+
+
 class RandomFlip(Layer):
     """Training-only augmentation: flip each image (m, n_H, n_W, n_C) left-right
     ("horizontal"), upside down ("vertical") or both, each with probability 1/2.
@@ -682,3 +790,63 @@ class RandomFlip(Layer):
             flip = rng.random(m) < 0.5
             x = ops.where(flip[:, None, None, None], x[:, ::-1, :, :], x)
         return x
+
+
+class RandomRotation(Layer):
+    """Training-only augmentation: rotate each image (m, n_H, n_W, n_C) about its centre by a
+    random angle drawn uniformly from [-factor, factor] * 360 degrees (bilinear interpolation).
+    Pixels that come from outside the image are filled by ``fill_mode``: "reflect" (mirror
+    the image at its border, the Keras default), "nearest" (repeat the border) or "constant"
+    (``fill_value``).  The identity at inference.  ``seed`` gives the layer its own generator.
+    """
+
+    def __init__(self, factor: float, fill_mode: str = "reflect", fill_value: float = 0.0,
+                 seed: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if fill_mode not in ("reflect", "nearest", "constant"):
+            raise ValueError(f"RandomRotation: fill_mode must be 'reflect', 'nearest' or "
+                             f"'constant', got {fill_mode!r}")
+        self.factor, self.fill_mode, self.fill_value = float(factor), fill_mode, fill_value
+        self._rng = None if seed is None else np.random.default_rng(seed)
+
+    def _check_input(self, shape):
+        if len(shape) != 4:
+            raise LayerError(f"layer '{self.name}' (RandomRotation) expects images (m, n_H, "
+                             f"n_W, n_C), got {_shape_str(shape)}")
+
+    def _source_index(self, coord: np.ndarray, n: int):
+        """Integer indices into [0, n) for (possibly outside) coordinates, and a validity mask."""
+        if self.fill_mode == "reflect":
+            period = 2 * n
+            coord = np.mod(coord, period)
+            coord = np.where(coord >= n, period - 1 - coord, coord)
+        inside = (coord >= 0) & (coord <= n - 1)
+        return np.clip(coord, 0, n - 1).astype(np.intp), inside
+
+    def call(self, x, training=False):
+        if not training or self.factor == 0:
+            return x
+        rng = self._rng or initializers.rng()
+        m, H, W, _ = x.shape
+        theta = rng.uniform(-self.factor, self.factor, size=m) * 2 * np.pi
+        cos, sin = np.cos(theta)[:, None, None], np.sin(theta)[:, None, None]
+        yc, xc = (H - 1) / 2, (W - 1) / 2
+        yy, xx = np.meshgrid(np.arange(H) - yc, np.arange(W) - xc, indexing="ij")
+        # the output pixel (y, x) takes the input at the inverse rotation of (y, x)
+        src_y = cos * yy - sin * xx + yc                      # (m, H, W)
+        src_x = sin * yy + cos * xx + xc
+        y0, x0 = np.floor(src_y), np.floor(src_x)
+        wy, wx = (src_y - y0)[..., None], (src_x - x0)[..., None]
+        batch = np.arange(m)[:, None, None]
+        out = None
+        for dy, dx, weight in ((0, 0, (1 - wy) * (1 - wx)), (0, 1, (1 - wy) * wx),
+                               (1, 0, wy * (1 - wx)), (1, 1, wy * wx)):
+            iy, in_y = self._source_index(y0 + dy, H)
+            ix, in_x = self._source_index(x0 + dx, W)
+            weight = weight.astype(x.dtype)
+            part = ops.getitem(x, (batch, iy, ix)) * weight
+            if self.fill_mode == "constant":
+                outside = ~(in_y & in_x)[..., None]
+                part = ops.where(outside, np.asarray(self.fill_value, x.dtype) * weight, part)
+            out = part if out is None else out + part
+        return out

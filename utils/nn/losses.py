@@ -25,7 +25,7 @@ __all__ = ["Loss", "BinaryCrossentropy", "CategoricalCrossentropy",
            "SparseCategoricalCrossentropy", "MeanSquaredError", "binary_crossentropy",
            "categorical_crossentropy", "sparse_categorical_crossentropy", "mean_squared_error",
            "get", "accuracy", "binary_accuracy", "categorical_accuracy",
-           "sparse_categorical_accuracy", "get_metric"]
+           "sparse_categorical_accuracy", "get_metric", "to_categorical"]
 
 _EPS = 1e-7
 
@@ -38,10 +38,21 @@ def _match(y: np.ndarray, pred: Tensor, name: str) -> np.ndarray:
     """y reshaped to pred's shape when only singleton axes differ ((m,) vs (m, 1))."""
     if y.shape != pred.shape:
         if y.size != pred.size:
+            hint = (" (integer class labels go with sparse_categorical_crossentropy)"
+                    if name == "categorical_crossentropy" and y.size * pred.shape[-1] == pred.size
+                    else "")
             raise ValueError(f"{name}: labels of shape {y.shape} do not fit predictions of "
-                             f"shape {pred.shape}")
+                             f"shape {pred.shape}{hint}")
         y = y.reshape(pred.shape)
     return y
+
+
+def to_categorical(y, num_classes: int | None = None, dtype=np.float32) -> np.ndarray:
+    """Integer labels of any shape (...) -> one-hot array (..., num_classes), the Keras layout
+    (one example per row).  num_classes defaults to max(y) + 1."""
+    y = np.asarray(y, dtype=np.intp)
+    num_classes = int(y.max()) + 1 if num_classes is None else int(num_classes)
+    return np.eye(num_classes, dtype=dtype)[y]
 
 
 def _made_by(y_pred: Tensor, activation: str) -> bool:

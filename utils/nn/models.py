@@ -144,16 +144,20 @@ class Model(Layer):
                              f"{len(given)}")
         values: dict[int, Tensor] = {}
         for sym, x in zip(self._inputs, given):
-            if x.shape[1:] != sym.shape[1:] and None not in sym.shape[1:]:
+            if len(x.shape) != len(sym.shape) or any(
+                    d is not None and d != n for d, n in zip(sym.shape[1:], x.shape[1:])):
                 raise LayerError(f"model '{self.name}': input '{sym.node.layer.name}' expects "
                                  f"shape {_shape_str(sym.shape)}, got {_shape_str(x.shape)}")
             values[id(sym)] = x
         for node in self._nodes:
             if isinstance(node.layer, InputLayer):
                 continue
-            args = _map_structure(lambda s: values[id(s)], node.inputs)
+            def value(s):
+                return values[id(s)] if isinstance(s, SymbolicTensor) else s
+            args = _map_structure(value, node.inputs)
+            kwargs = {k: _map_structure(value, v) for k, v in node.kwargs.items()}
             node_training = training if node.training is None else node.training
-            out = node.layer(args, training=node_training, **node.kwargs)
+            out = node.layer(args, training=node_training, **kwargs)
             outs = out if isinstance(out, (list, tuple)) else [out]
             for sym, value in zip(node.outputs, outs):
                 values[id(sym)] = value
@@ -202,11 +206,14 @@ class Model(Layer):
         return float(loss.data)
 
     def fit(self, x=None, y=None, batch_size: int = 32, epochs: int = 1, verbose: int = 1,
-            validation_data=None, shuffle: bool = True, initial_epoch: int = 0) -> History:
+            validation_data=None, validation_split: float = 0.0, shuffle: bool = True,
+            initial_epoch: int = 0) -> History:
         """Train with mini-batches for ``epochs`` passes over (x, y).
 
         x, y -- arrays with examples along axis 0 (lists of arrays for several inputs/outputs)
         validation_data -- (x_val, y_val), evaluated after each epoch ("val_loss", ...)
+        validation_split -- or: hold out this fraction of the examples (the last ones, before
+                            any shuffling) as validation data
         shuffle -- draw a new order of the examples every epoch (framework generator)
         verbose -- 0 silent, 1 or 2: one line per epoch
         Returns a History; losses and metrics are averaged over each epoch's batches.
@@ -219,6 +226,16 @@ class Model(Layer):
         if any(len(a) != m for a in xs + ys):
             raise ValueError(f"fit: x and y must have the same number of examples, got "
                              f"{[len(a) for a in xs]} and {[len(a) for a in ys]}")
+        if validation_split:
+            if validation_data is not None:
+                raise ValueError("fit: give validation_data or validation_split, not both")
+            cut = m - int(round(m * validation_split))
+            if not 0 < cut < m:
+                raise ValueError(f"fit: validation_split={validation_split} leaves no "
+                                 f"training or no validation examples out of {m}")
+            validation_data = (_unlist([a[cut:] for a in xs], len(xs) > 1),
+                               _unlist([a[cut:] for a in ys], len(ys) > 1))
+            xs, ys, m = [a[:cut] for a in xs], [a[:cut] for a in ys], cut
         history = History()
         trainable = {id(w) for w in self.trainable_weights}
         saved_flags = [(w, w.requires_grad) for w in self.weights]

@@ -96,9 +96,12 @@ def _matmul_forward(a, b, need_a=True, need_b=True):
 def _matmul_backward(dout, cache):
     a, b = cache
     da = None if b is None else dout @ np.swapaxes(b, -1, -2)
-    db = None if a is None else np.swapaxes(a, -1, -2) @ dout
-    if db is not None and a.ndim > 2 and b.ndim == 2:   # (.., m, n) @ (n, k): sum over batch
-        db = db.reshape(-1, *db.shape[-2:]).sum(axis=0)
+    if a is None:
+        db = None
+    elif a.ndim > 2 and b.ndim == 2:   # (..., m, n) @ (n, k): one GEMM over all the rows
+        db = a.reshape(-1, a.shape[-1]).T @ dout.reshape(-1, dout.shape[-1])
+    else:
+        db = np.swapaxes(a, -1, -2) @ dout
     return da, db
 def matmul(a, b) -> Tensor:
     """a @ b: (m, n) @ (n, k) -> (m, k); leading axes are batch axes (broadcast).
@@ -126,8 +129,8 @@ def _linear_backward(dout, cache):
     db = d2.sum(axis=0)
     dx = dout @ W.T if need_x else None
     return dx, dW, db
-def _linear_nobias_backward(dout, cache):
-    return _linear_backward(dout, cache)[:2]
+def _linear_nobias_forward(x, W, need_x=True): return _linear_forward(x, W, None, need_x)
+def _linear_nobias_backward(dout, cache): return _linear_backward(dout, cache)[:2]
 def linear(x, W, b=None) -> Tensor:
     """The Dense layer's fused ``x @ W + b``: x (..., n_in), W (n_in, n_out), b (n_out,).
 
@@ -135,8 +138,8 @@ def linear(x, W, b=None) -> Tensor:
     """
     x = as_tensor(x, W)
     if b is None:
-        return apply(lambda x, W, need_x: _linear_forward(x, W, None, need_x),
-                     _linear_nobias_backward, x, W, need_x=x.requires_grad)
+        return apply(_linear_nobias_forward, _linear_nobias_backward, x, W,
+                     need_x=x.requires_grad)
     return apply(_linear_forward, _linear_backward, x, W, b, need_x=x.requires_grad)
 
 

@@ -27,10 +27,17 @@ __all__ = ["Optimizer", "SGD", "RMSprop", "Adam", "get"]
 
 
 class Optimizer:
-    """Base class: keeps per-weight state (keyed by the weight tensor) and the step count t."""
+    """Base class: keeps per-weight state (keyed by the weight tensor) and the step count t.
 
-    def __init__(self, learning_rate: float = 0.01):
+    clipvalue -- if given, every gradient entry is first clipped to [-clipvalue, clipvalue]
+    clipnorm  -- if given, each gradient whose norm exceeds clipnorm is scaled down to it
+    (both guard recurrent networks against exploding gradients).
+    """
+
+    def __init__(self, learning_rate: float = 0.01, clipvalue: float | None = None,
+                 clipnorm: float | None = None):
         self.learning_rate = float(learning_rate)
+        self.clipvalue, self.clipnorm = clipvalue, clipnorm
         self.iterations = 0            # t, the number of updates made so far
         self._state: dict[int, dict] = {}
 
@@ -50,8 +57,14 @@ class Optimizer:
             if g.shape != w.shape:
                 raise ValueError(f"{type(self).__name__}: gradient of shape {g.shape} for "
                                  f"weight {w.name} of shape {w.shape}")
-            self._update(w.data, g.astype(w.dtype, copy=False),
-                         self._state.setdefault(id(w), {}))
+            g = g.astype(w.dtype, copy=False)
+            if self.clipvalue is not None:
+                g = np.clip(g, -self.clipvalue, self.clipvalue)
+            if self.clipnorm is not None:
+                norm = float(np.sqrt(np.sum(g * g)))
+                if norm > self.clipnorm:
+                    g = g * (self.clipnorm / norm)
+            self._update(w.data, g, self._state.setdefault(id(w), {}))
 
     def _update(self, W: np.ndarray, dW: np.ndarray, state: dict) -> None:
         raise NotImplementedError
@@ -63,8 +76,8 @@ class Optimizer:
 class SGD(Optimizer):
     """Gradient descent, with the course's momentum when ``momentum`` > 0."""
 
-    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0, **clip):
+        super().__init__(learning_rate, **clip)
         self.momentum = float(momentum)
 
     def _update(self, W, dW, state):
@@ -80,8 +93,9 @@ class SGD(Optimizer):
 class RMSprop(Optimizer):
     """Divide the step by a running root mean square of the gradient."""
 
-    def __init__(self, learning_rate: float = 0.001, rho: float = 0.9, epsilon: float = 1e-7):
-        super().__init__(learning_rate)
+    def __init__(self, learning_rate: float = 0.001, rho: float = 0.9, epsilon: float = 1e-7,
+                 **clip):
+        super().__init__(learning_rate, **clip)
         self.rho, self.epsilon = float(rho), float(epsilon)
 
     def _update(self, W, dW, state):
@@ -95,8 +109,8 @@ class Adam(Optimizer):
     """Momentum and RMSprop together, with bias correction (Course 2's formulas)."""
 
     def __init__(self, learning_rate: float = 0.001, beta_1: float = 0.9,
-                 beta_2: float = 0.999, epsilon: float = 1e-8):
-        super().__init__(learning_rate)
+                 beta_2: float = 0.999, epsilon: float = 1e-8, **clip):
+        super().__init__(learning_rate, **clip)
         self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
 
     def _update(self, W, dW, state):

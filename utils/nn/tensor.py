@@ -202,6 +202,12 @@ class Tensor:
     def __rmatmul__(self, other): return _ops().matmul(other, self)
     def __getitem__(self, index): return _ops().getitem(self, index)
 
+    # comparisons give plain boolean arrays (masks), which are not differentiated
+    def __gt__(self, other): return self.data > _array(other)
+    def __ge__(self, other): return self.data >= _array(other)
+    def __lt__(self, other): return self.data < _array(other)
+    def __le__(self, other): return self.data <= _array(other)
+
     def sum(self, axis=None, keepdims=False): return _ops().sum(self, axis, keepdims)
     def mean(self, axis=None, keepdims=False): return _ops().mean(self, axis, keepdims)
     def reshape(self, *shape): return _ops().reshape(self, *shape)
@@ -212,6 +218,10 @@ class Tensor:
     def tanh(self): return _ops().tanh(self)
     def sigmoid(self): return _ops().sigmoid(self)
     def relu(self): return _ops().relu(self)
+
+
+def _array(x):
+    return x.data if isinstance(x, Tensor) else x
 
 
 def _ops():

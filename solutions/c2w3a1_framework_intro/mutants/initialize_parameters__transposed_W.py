@@ -1,0 +1,12 @@
+# Mistake: weights of shape (n_prev, n) (the Keras kernel layout) instead of (n, n_prev).
+def initialize_parameters():
+    nn.set_seed(1)
+    init = nn.initializers.GlorotUniform()
+    W1 = init((784, 25))
+    b1 = np.zeros((25, 1), dtype=np.float32)
+    W2 = init((25, 12))
+    b2 = np.zeros((12, 1), dtype=np.float32)
+    W3 = init((12, 6))
+    b3 = np.zeros((6, 1), dtype=np.float32)
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
+    return parameters

@@ -1,0 +1,41 @@
+# Mistake: divides each mini-batch's total by its size, so the cost is a sum of means.
+def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
+          minibatch_size=32, print_cost=True):
+    """Train the 3-layer network with mini-batch Adam.
+
+    Arguments:
+    X_train -- training data, float32 array (784, m_train)
+    Y_train -- one-hot training labels (6, m_train)
+    X_test, Y_test -- the same for the test set (784, m_test), (6, m_test)
+    learning_rate -- Adam's learning rate
+    num_epochs -- number of passes over the training set
+    minibatch_size -- number of examples per mini-batch
+    print_cost -- print the cost every 10 epochs
+
+    Returns:
+    parameters -- dict of the trained parameters, float32 arrays (shapes as initialize_parameters)
+    costs -- list of num_epochs floats: the total loss of each epoch divided by m_train
+    train_acc, test_acc -- lists of num_epochs floats: accuracies after each epoch
+    """
+    parameters = {name: Tensor(value, requires_grad=True)
+                  for name, value in initialize_parameters().items()}
+    optimizer = nn.Adam(learning_rate)
+    m = X_train.shape[1]
+    costs, train_acc, test_acc = [], [], []
+    for epoch in range(num_epochs):
+        epoch_total_loss = 0.0
+        for start in range(0, m, minibatch_size):
+            X_batch = X_train[:, start:start + minibatch_size]
+            Y_batch = Y_train[:, start:start + minibatch_size]
+            Z3 = forward_propagation(X_batch, parameters)
+            total_loss = compute_total_loss(Z3, Y_batch)
+            total_loss.backward()
+            optimizer.step(parameters.values())
+            epoch_total_loss += total_loss.item() / X_batch.shape[1]
+        costs.append(epoch_total_loss / m)
+        train_acc.append(accuracy(X_train, Y_train, parameters))
+        test_acc.append(accuracy(X_test, Y_test, parameters))
+        if print_cost and epoch % 10 == 0:
+            print(f"Cost after epoch {epoch}: {costs[-1]:.6f}")
+    parameters = {name: value.numpy() for name, value in parameters.items()}
+    return parameters, costs, train_acc, test_acc
