@@ -45,7 +45,9 @@ Optional arguments shared by the recurrent primitives:
 """
 from __future__ import annotations
 
+import ctypes
 import functools
+import sys
 
 import numpy as np
 
@@ -57,6 +59,36 @@ __all__ = [
     "scaled_dot_product_attention_forward", "scaled_dot_product_attention_backward",
     "softmax",
 ]
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+def keep_freed_memory() -> bool:
+    """Ask glibc's malloc to keep freed memory for reuse instead of returning it to the system.
+
+    A forward and backward pass allocates and frees the same megabyte-sized buffers (gates,
+    states, gradients) again and again.  By default glibc gives freed memory at the top of the
+    heap back to the system once it exceeds a few megabytes, so every pass touches fresh pages:
+    for an LSTM of 30 steps, 64 units and a batch of 64 that is about 2,400 page faults per
+    forward + backward, which nearly doubled its time (8.5 ms instead of 4.5 ms on the course's
+    machine).  Raising the trim threshold to 128 MB (and the size above which blocks are mapped
+    separately to 32 MB) removes them.  The process keeps at most that much freed memory.
+
+    Linux with glibc only; elsewhere (or if it fails) nothing changes.  Returns whether it took
+    effect.  Called once when this module is imported.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, 32 << 20)) and \
+            bool(libc.mallopt(M_TRIM_THRESHOLD, 128 << 20))
+    except (OSError, AttributeError):
+        return False
+
+
+keep_freed_memory()
 
 
 # --- helpers ----------------------------------------------------------------------------------
