@@ -487,3 +487,31 @@ def test_training_flag_reaches_nested_layers():
     outer = nn.Sequential([nn.Input((10,)), Block()])
     assert (outer(x, training=True).data == 0).any()
     np.testing.assert_array_equal(outer.predict(x), x)
+
+
+def test_frozen_outer_layer_overrides_inner_and_early_attributes():
+    class Wrapper(nn.Layer):
+        def __init__(self):
+            self.inner = nn.Dense(2)          # before super().__init__: still tracked
+            super().__init__()
+
+        def call(self, x):
+            return self.inner(x)
+
+    w = Wrapper()
+    w(np.zeros((1, 3)))
+    assert len(w.trainable_weights) == 2
+    w.trainable = False
+    w.inner.trainable = True                  # a frozen outer layer still wins
+    assert w.trainable_weights == [] and len(w.non_trainable_weights) == 2
+
+
+def test_frozen_weights_need_no_gradient():
+    d = nn.Dense(2)
+    x = Tensor(np.ones((1, 3)), requires_grad=True)
+    d(x)
+    d.trainable = False
+    d(x).sum().backward()
+    assert d.kernel.grad is None and x.grad is not None        # e.g. style transfer
+    d.trainable = True
+    assert d.kernel.requires_grad and d.kernel.grad is None

@@ -96,6 +96,9 @@ def test_shape_ops(rng):
     grad_check(lambda t: t.T, x)
     grad_check(lambda t: t[:, 1:, ::2], x)
     grad_check(lambda t: t[np.array([0, 1, 0, 1])], x)          # repeated rows add up
+    grad_check(lambda t: t[1], x)
+    grad_check(lambda t: t[..., None, 2], x)
+    grad_check(lambda t: t[x > 0], x)                            # a boolean mask
     grad_check(lambda a, b: ops.concatenate([a, b], axis=1), x, rng.normal(size=(2, 2, 4)))
     grad_check(lambda a, b: ops.stack([a, b], axis=-1), x, rng.normal(size=(2, 3, 4)))
 
@@ -165,7 +168,8 @@ def test_batch_norm(shape, axis, rng):
     shp = [1] * len(shape)
     shp[axis] = C
     mu, var = x.mean(red, keepdims=True), x.var(red, keepdims=True)
-    np.testing.assert_allclose(out, (x - mu) / np.sqrt(var + 1e-5) * g.reshape(shp) + b.reshape(shp))
+    expected = (x - mu) / np.sqrt(var + 1e-5) * g.reshape(shp) + b.reshape(shp)
+    np.testing.assert_allclose(out, expected)
     np.testing.assert_allclose(mm, 0.9 * mm0 + 0.1 * mu.ravel())
     np.testing.assert_allclose(mv, 0.9 * mv0 + 0.1 * var.ravel())
 
@@ -228,3 +232,25 @@ def test_gradient_with_respect_to_an_input():
     img = Tensor(np.ones((1, 3)), requires_grad=True, dtype=F64)
     (img @ W).sum().backward()
     np.testing.assert_allclose(img.grad, [[2, 2, 2]])
+
+
+def test_numpy_functions_on_tensors():
+    t = Tensor([1.0, 2.0], requires_grad=True, dtype=F64)
+    for out in (np.ones(2) * t, np.float64(2) - t, np.ones((3, 2)) @ ops.reshape(t, (2, 1)),
+                np.ones(2) / t, np.ones(2) + t):
+        assert isinstance(out, Tensor) and out.requires_grad
+    np.testing.assert_array_equal(np.ones(2) > t, [False, False])
+    with pytest.raises(TypeError, match="np.maximum cannot differentiate a Tensor"):
+        np.maximum(t, 0)
+    with pytest.raises(TypeError, match="np.exp"):
+        np.exp(t)
+    assert np.argmax(t) == 1 and np.asarray(t).shape == (2,)
+
+
+def test_leaf_gradients_are_own_writable_arrays():
+    a = Tensor(np.ones((2, 3)), requires_grad=True)
+    b = Tensor(np.ones((2, 3)), requires_grad=True)
+    ops.mean(a + b).backward()                   # mean's backward broadcasts a view
+    assert a.grad is not b.grad and a.grad.flags.writeable
+    a.grad *= 2
+    np.testing.assert_allclose(b.grad, 1 / 6)

@@ -155,7 +155,7 @@ class Layer:
         if kwargs:
             raise TypeError(f"{type(self).__name__}: unknown argument(s) "
                             f"{', '.join(sorted(kwargs))}")
-        object.__setattr__(self, "_layers", [])
+        self.__dict__.setdefault("_layers", [])   # may exist: attributes set before super()
         self.name = name or _unique_name(_snake(type(self).__name__))
         self._trainable = bool(trainable)
         self.built = False
@@ -171,9 +171,10 @@ class Layer:
         if not key.startswith("_"):
             found = [v for v in _flatten(value) if isinstance(v, Layer)] \
                 if isinstance(value, (Layer, list, tuple)) else []
+            tracked = self.__dict__.setdefault("_layers", [])
             for layer in found:
-                if layer is not self and all(layer is not l for l in self._layers):
-                    self._layers.append(layer)
+                if layer is not self and all(layer is not l for l in tracked):
+                    tracked.append(layer)
         object.__setattr__(self, key, value)
 
     @property
@@ -199,8 +200,12 @@ class Layer:
 
     @trainable.setter
     def trainable(self, value: bool) -> None:
-        """Freeze (False) or unfreeze this layer and every layer inside it."""
+        """Freeze (False) or unfreeze this layer and every layer inside it.  Frozen weights
+        stop requiring gradients (no work is spent on them) and lose any stale ``.grad``."""
         self._trainable = bool(value)
+        for w in self._weights:
+            w.requires_grad = self._trainable and self._trainable_flags.get(id(w), True)
+            w.grad = None
         for layer in self._layers:
             layer.trainable = value
 
@@ -229,15 +234,19 @@ class Layer:
 
     @property
     def trainable_weights(self) -> list[Tensor]:
-        """Weights the optimizer updates: trainable weights of layers that are trainable."""
-        seen, out = set(), []
-        for layer in self._all_layers():
-            if not layer._trainable:
+        """Weights the optimizer updates: trainable weights of trainable layers, skipping
+        everything inside a frozen layer."""
+        seen_layers, seen, out, stack = set(), set(), [], [self]
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen_layers or not layer._trainable:
                 continue
+            seen_layers.add(id(layer))
             for w in layer._weights:
                 if layer._trainable_flags.get(id(w), True) and id(w) not in seen:
                     seen.add(id(w))
                     out.append(w)
+            stack.extend(reversed(layer._layers))
         return out
 
     @property

@@ -170,7 +170,8 @@ def get(loss):
 def binary_accuracy(y_true, y_pred, threshold: float = 0.5) -> float:
     """Fraction of entries where (y_pred > threshold) equals y_true."""
     pred = np.asarray(y_pred)
-    y = _labels(y_true).reshape(pred.shape) if _labels(y_true).size == pred.size else _labels(y_true)
+    y = _labels(y_true)
+    y = y.reshape(pred.shape) if y.size == pred.size else y
     return float(np.mean((pred > threshold) == (y > 0.5)))
 
 

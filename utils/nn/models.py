@@ -18,7 +18,6 @@ optimizer.step(model.trainable_weights)``; gradients with respect to an input im
 """
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from typing import Sequence
@@ -26,11 +25,11 @@ from typing import Sequence
 import numpy as np
 
 from . import initializers, losses as losses_mod, optimizers as optimizers_mod
-from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _flatten,
-                     _map_structure, _shape_str)
+from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _map_structure,
+                     _shape_str)
 from .tensor import Tensor, get_default_dtype, no_grad
 
-__all__ = ["Model", "Sequential", "History", "load_model_weights_error"]
+__all__ = ["Model", "Sequential", "History", "WeightsMismatchError"]
 
 
 class History:
@@ -45,7 +44,7 @@ class History:
         return f"<History of {len(self.epoch)} epochs: {', '.join(self.history)}>"
 
 
-class load_model_weights_error(ValueError):
+class WeightsMismatchError(ValueError):
     """``load_weights`` found a file whose weights do not fit the model."""
 
 
@@ -215,7 +214,9 @@ class Model(Layer):
         validation_split -- or: hold out this fraction of the examples (the last ones, before
                             any shuffling) as validation data
         shuffle -- draw a new order of the examples every epoch (framework generator)
-        verbose -- 0 silent, 1 or 2: one line per epoch
+        verbose -- 0 silent; 2 one line per epoch; 1 the same, and during an epoch that
+                   takes more than a second, a progress line rewritten in place (plain text:
+                   works in JupyterLab and in a terminal or log)
         Returns a History; losses and metrics are averaged over each epoch's batches.
         """
         if self.optimizer is None:
@@ -243,7 +244,8 @@ class Model(Layer):
             w.requires_grad = id(w) in trainable
         try:
             for epoch in range(initial_epoch, epochs):
-                start = time.perf_counter()
+                start = shown = time.perf_counter()
+                width = 0          # length of the progress line to overwrite, if any
                 order = initializers.rng().permutation(m) if shuffle else None
                 sums = {"loss": 0.0, **{name: 0.0 for name, _ in self._metrics}}
                 for lo in range(0, m, batch_size):
@@ -256,6 +258,14 @@ class Model(Layer):
                     for name, fn in self._metrics:
                         sums[name] += np.mean([fn(t, p) for t, p in
                                                zip(yb, self._last_outputs)]) * n
+                    seen = min(lo + batch_size, m)
+                    if verbose == 1 and time.perf_counter() - shown > 1.0 and seen < m:
+                        # a slow epoch: show how far it got (the line is rewritten in place)
+                        shown = time.perf_counter()
+                        text = " - ".join(f"{k}: {v / seen:.4f}" for k, v in sums.items())
+                        line = f"Epoch {epoch + 1}/{epochs} - {seen}/{m} - {text}"
+                        width = len(line)
+                        print("\r" + line, end="", flush=True)
                 logs = {k: float(v / m) for k, v in sums.items()}
                 if validation_data is not None:
                     vals = self.evaluate(*validation_data, batch_size=max(batch_size, 256),
@@ -267,7 +277,8 @@ class Model(Layer):
                 if verbose:
                     took = time.perf_counter() - start
                     text = " - ".join(f"{k}: {v:.4f}" for k, v in logs.items())
-                    print(f"Epoch {epoch + 1}/{epochs} - {took:.1f}s - {text}", flush=True)
+                    line = f"Epoch {epoch + 1}/{epochs} - {took:.1f}s - {text}"
+                    print(("\r" + line.ljust(width)) if width else line, flush=True)
         finally:
             for w, flag in saved_flags:
                 w.requires_grad = flag
@@ -394,13 +405,13 @@ class Model(Layer):
         mine = ", ".join(f"{w.name} {w.shape}" for w in weights)
         theirs = ", ".join(f"{n} {a.shape}" for n, a in stored)
         if len(stored) != len(weights):
-            raise load_model_weights_error(
+            raise WeightsMismatchError(
                 f"{path}: the file holds {len(stored)} weight arrays but model '{self.name}' "
                 f"has {len(weights)}: the architectures differ.\n  file:  {theirs}\n"
                 f"  model: {mine}")
         for w, (name, arr) in zip(weights, stored):
             if arr.shape != w.shape:
-                raise load_model_weights_error(
+                raise WeightsMismatchError(
                     f"{path}: weight {name} in the file has shape {arr.shape}, but the model's "
                     f"{w.name} has shape {w.shape}: the architectures differ.\n"
                     f"  file:  {theirs}\n  model: {mine}")

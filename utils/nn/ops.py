@@ -24,8 +24,6 @@ __all__ = [
     "softmax_cross_entropy", "sigmoid_binary_cross_entropy", "batch_norm", "layer_norm",
 ]
 
-_builtin_sum, _builtin_pow = sum, pow
-
 
 # ------------------------------------------------------------------------------ arithmetic
 def _add_forward(a, b): return a + b, None
@@ -90,6 +88,13 @@ def sqrt(a) -> Tensor:
     return apply(_sqrt_forward, _sqrt_backward, a)
 
 
+def _pair(a, b) -> tuple[Tensor, Tensor]:
+    """Both operands as tensors; a non-tensor takes the other one's dtype."""
+    a_like = b if isinstance(b, Tensor) else None
+    b_like = a if isinstance(a, Tensor) else None
+    return as_tensor(a, a_like), as_tensor(b, b_like)
+
+
 # ---------------------------------------------------------------------------- matrix products
 def _matmul_forward(a, b, need_a=True, need_b=True):
     return a @ b, (a if need_b else None, b if need_a else None)
@@ -109,7 +114,7 @@ def matmul(a, b) -> Tensor:
     The gradient of an input that does not require grad is not computed (the first layer's
     input, frozen weights).
     """
-    a, b = as_tensor(a, b if isinstance(b, Tensor) else None), as_tensor(b, a if isinstance(a, Tensor) else None)
+    a, b = _pair(a, b)
     if a.ndim < 2 or b.ndim < 2:
         raise ValueError(f"matmul needs arrays of at least 2 axes, got shapes {a.shape} and "
                          f"{b.shape} (reshape vectors to (1, n) or (n, 1))")
@@ -197,11 +202,19 @@ def transpose(a, *axes) -> Tensor:
     return apply(_transpose_forward, _transpose_backward, a, axes=tuple(axes) or None)
 
 
+def _is_basic(index) -> bool:
+    """Slices, integers, None and ... only: each entry is picked at most once."""
+    items = index if isinstance(index, tuple) else (index,)
+    return all(isinstance(i, (slice, int, np.integer)) or i is None or i is Ellipsis
+               for i in items)
 def _getitem_forward(a, index): return a[index], (a.shape, a.dtype, index)
 def _getitem_backward(dout, cache):
     shape, dtype, index = cache
     grad = np.zeros(shape, dtype=dtype)
-    np.add.at(grad, index, dout)     # add.at: repeated indices (embeddings) add up
+    if _is_basic(index):
+        grad[index] = dout
+    else:
+        np.add.at(grad, index, dout)     # integer arrays may repeat entries: those add up
     return (grad,)
 def getitem(a, index) -> Tensor:
     """``a[index]``: slices, integers, integer arrays (repeated rows get summed gradients)."""
@@ -333,7 +346,7 @@ def where(cond, a, b) -> Tensor:
 
 def maximum(a, b) -> Tensor:
     """Elementwise max(a, b); ties send the gradient to ``a``."""
-    a, b = as_tensor(a, b if isinstance(b, Tensor) else None), as_tensor(b, a if isinstance(a, Tensor) else None)
+    a, b = _pair(a, b)
     return where(a.data >= b.data, a, b)
 
 

@@ -81,7 +81,6 @@ class Tensor:
 
     __slots__ = ("data", "grad", "requires_grad", "name", "_parents", "_backward", "_cache",
                  "_retain", "_logits", "__weakref__")
-    __array_priority__ = 1000  # so that ndarray + Tensor calls Tensor.__radd__
 
     def __init__(self, data, requires_grad: bool = False, dtype=None, name: str | None = None):
         if isinstance(data, Tensor):
@@ -122,6 +121,20 @@ class Tensor:
     def __array__(self, dtype=None, copy=None):
         return self.data if dtype is None else self.data.astype(dtype)
 
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """NumPy functions on tensors: ``array * tensor`` and friends go to ``utils.nn.ops``
+        (so they stay differentiable), comparisons give masks, anything else (np.exp(t),
+        np.maximum(t, 0)) is an error rather than a silent exit from the graph."""
+        if method == "__call__" and not kwargs:
+            if ufunc in _COMPARISONS:
+                return ufunc(*(_array(x) for x in inputs))
+            if ufunc in _ARITHMETIC:
+                return getattr(_ops(), _ARITHMETIC[ufunc])(*inputs)
+        name = getattr(ufunc, "__name__", str(ufunc))
+        raise TypeError(f"np.{name} cannot differentiate a Tensor: use the framework's "
+                        f"operation (utils.nn.ops: exp, log, tanh, relu, maximum, sqrt, sum, "
+                        f"...), or call .numpy() to leave the graph on purpose")
+
     def __len__(self) -> int:
         return len(self.data)
 
@@ -132,6 +145,16 @@ class Tensor:
         return f"Tensor({body}, dtype={self.data.dtype}{extra})"
 
     # ----------------------------------------------------------------------- autograd
+    @property
+    def parents(self) -> tuple:
+        """The input tensors of the operation that made this tensor (empty for a leaf)."""
+        return self._parents
+
+    @property
+    def grad_fn(self):
+        """The backward function of the operation that made this tensor (None for a leaf)."""
+        return self._backward
+
     def detach(self) -> "Tensor":
         """The same array, cut off from the graph."""
         return Tensor._wrap(self.data)
@@ -159,7 +182,7 @@ class Tensor:
             if self.data.size != 1:
                 raise RuntimeError(f"backward() without an argument needs a one-entry tensor "
                                    f"(a loss); this one has shape {self.shape}. Pass the "
-                                   "gradient of shape {self.shape} or reduce with .sum() first")
+                                   f"gradient of shape {self.shape} or reduce with .sum() first")
             grad = np.ones_like(self.data)
         grad = np.asarray(grad, dtype=self.data.dtype)
         if grad.shape != self.shape:
@@ -172,7 +195,8 @@ class Tensor:
             if g is None:
                 continue
             if node._backward is None or node._retain:
-                node.grad = g if node.grad is None else node.grad + g
+                # a copy: g may be a read-only broadcast view or shared with another input
+                node.grad = g.copy() if node.grad is None else node.grad + g
             if node._backward is None:
                 continue
             parent_grads = node._backward(g, node._cache)
@@ -218,6 +242,11 @@ class Tensor:
     def tanh(self): return _ops().tanh(self)
     def sigmoid(self): return _ops().sigmoid(self)
     def relu(self): return _ops().relu(self)
+
+
+_ARITHMETIC = {np.add: "add", np.subtract: "sub", np.multiply: "mul", np.true_divide: "div",
+               np.matmul: "matmul", np.negative: "neg"}
+_COMPARISONS = (np.greater, np.greater_equal, np.less, np.less_equal)
 
 
 def _array(x):

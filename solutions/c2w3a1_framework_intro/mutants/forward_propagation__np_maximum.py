@@ -1,5 +1,5 @@
-# Mistake: uses np.maximum for the ReLU: the values are right, but the result leaves the
-# framework's graph, so W1 and b1 (and W2, b2) get no gradient and never train.
+# Mistake: uses np.maximum for the ReLU: right values on arrays, but the result is a NumPy
+# array, not a Tensor (and on tensors NumPy refuses), so nothing could be differentiated.
 def forward_propagation(X, parameters):
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
