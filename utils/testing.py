@@ -166,10 +166,31 @@ def _shape_hint(got: tuple, want: tuple) -> str | None:
     return None
 
 
+# Hints that say the same thing in other words: a later hint of a group is dropped when an
+# earlier one (usually the author's) already touches that group.
+_SAME_IDEA = [("wrong sign", "minus"), ("times the expected", "divide by m", "1/m", "factor"),
+              ("astype(float)",)]
+
+
 def _join_hints(*hints: str | None) -> str | None:
-    """The author's hint first, then the guessed one, without repeats."""
-    kept = [h for i, h in enumerate(hints) if h and h not in hints[:i]]
+    """The author's hint first, then the guessed ones, without repeats."""
+    kept: list[str] = []
+    for h in hints:
+        if not h or h in kept:
+            continue
+        low = h.lower()
+        if any(any(k in low for k in group) and any(k in e.lower() for e in kept for k in group)
+               for group in _SAME_IDEA):
+            continue
+        kept.append(h)
     return "; ".join(kept) or None
+
+
+def _simple_ratio(r: float) -> bool:
+    """A ratio worth naming for a single number: an integer or 1/integer (m, 1/m, 2, -1...).
+    Any two numbers have some ratio, so for one number only these suggest a missing factor."""
+    return any(abs(x) >= 1 and np.isclose(x, np.round(x), rtol=0, atol=1e-6)
+               for x in (r, 1 / r if r else 0.0))
 
 
 def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
@@ -177,14 +198,21 @@ def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
     a, e = actual.astype(float).ravel(), expected.astype(float).ravel()
     if a.size == 0:
         return None
+    if a.size == 1 and float(a[0]).is_integer() and float(e[0]).is_integer():
+        return None                            # counts and lengths: a ratio says nothing
     nz = np.abs(e) > 1e-12
     if nz.any() and np.all(np.abs(a[~nz]) < 1e-12):
         ratio = a[nz] / e[nz]
-        if np.allclose(ratio, ratio[0], rtol=1e-6) and not np.isclose(ratio[0], 1.0):
+        if np.allclose(ratio, ratio[0], rtol=1e-6) and not np.isclose(ratio[0], 1.0) \
+                and (a.size > 1 or _simple_ratio(ratio[0])):
             r = ratio[0]
+            every = "every value" if a.size > 1 else "the value"
+            if r == 0:
+                return (f"{every} is zero: was something never computed, updated or "
+                        "assigned?")
             if np.isclose(r, -1.0):
-                return "every value has the wrong sign"
-            return (f"every value is {r:.6g} times the expected one: "
+                return f"{every} has the wrong sign"
+            return (f"{every} is {r:.6g} times the expected one: "
                     "check a missing or extra factor (e.g. 1/m, a learning rate, a 2)")
     if np.allclose(a, e[::-1]) and a.size > 1:
         return "the values are in reverse order"
@@ -424,7 +452,8 @@ _CRASH_HINTS = [
      "the spelling"),
     (r"NoneType",
      "a value is None: did a function (yours or one it calls) forget its return statement?"),
-    (r"only (length|size)-1 arrays can be converted|must be real number, not",
+    (r"only (length|size)-1 arrays can be converted|only 0-dimensional arrays can be "
+     r"converted|must be real number, not",
      "math.exp, math.log and float() take one number: use np.exp, np.log, ... on arrays"),
     (r"cannot unpack|too many values to unpack|not enough values to unpack",
      "the number of values returned does not match the number unpacked: check what the "
@@ -586,13 +615,14 @@ def check_predictions(name: str, predictions: Any, expected: np.ndarray, *,
     """Check 0/1 predictions: the course's one rule is a float array of 0. and 1., shape (1, m).
 
     Booleans and integers fail with a hint to convert (``(A > 0.5).astype(float)``);
-    probabilities (values other than 0 and 1) fail with a hint to compare with 0.5.
+    probabilities (values other than 0 and 1) fail with a hint to compare with 0.5.  ``hint``
+    is shown when the labels are wrong.
     """
     expected = np.asarray(expected, dtype=float)
-    check_type(name, predictions, np.ndarray, hint=hint)
+    check_type(name, predictions, np.ndarray)
     if predictions.shape != expected.shape:
         _fail(name, f"has shape {predictions.shape}, expected {expected.shape}",
-              hint=_join_hints(hint, _shape_hint(predictions.shape, expected.shape),
+              hint=_join_hints(_shape_hint(predictions.shape, expected.shape),
                                "one prediction per example (column), as a row (1, m)"),
               show=False)
     if predictions.dtype.kind != "f":
@@ -601,8 +631,8 @@ def check_predictions(name: str, predictions: Any, expected: np.ndarray, *,
                    "(A > 0.5).astype(float)", show=False)
     if not np.all((predictions == 0) | (predictions == 1)):
         _fail(name, "holds values other than 0 and 1", expected, predictions,
-              hint=_join_hints(hint, "predictions are the labels 0. and 1., not probabilities: "
-                                     "compare the probabilities with 0.5"))
+              hint="predictions are the labels 0. and 1., not probabilities: compare the "
+                   "probabilities with 0.5")
     _compare(name, predictions, expected, 0.0, 0.0, hint)
     if not quiet:
         print(f"[pass] {name} = {_summary(expected)}")
