@@ -135,8 +135,7 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
     if float in allowed and isinstance(actual, np.ndarray):
         if actual.size == 1:
             return (f"this is an array of shape {actual.shape}, not a number: float(x) or "
-                    "np.squeeze(x) turns a 1-element array into one (np.sum of the whole "
-                    "array, rather than np.dot, also gives a number)")
+                    "np.squeeze(x) turns a 1-element array into one")
         return (f"this is an array of shape {actual.shape}, not a number: did you forget to "
                 "sum over the examples?")
     if actual is None:
@@ -398,9 +397,10 @@ def _changed_path(before: Any, after: Any, path: str = "") -> str | None:
     return None
 
 
-def _describe_inputs(args: tuple, kwargs: dict) -> str:
+def _describe_inputs(args: tuple, kwargs: dict, limit: int = 240) -> str:
     parts = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
-    return "(" + ", ".join(parts) + ")"
+    text = "(" + ", ".join(parts) + ")"
+    return text if len(text) <= limit else text[:limit] + " ...)"
 
 
 def _short(value: Any) -> str:
@@ -435,6 +435,12 @@ _CRASH_HINTS = [
     (r"cannot reshape array",
      "the new shape must hold exactly as many entries as the array: compute it from the "
      "input's own shape"),
+    (r"boolean index did not match",
+     "two arrays that should have the same shape do not (e.g. a gradient dA and the cache Z "
+     "of another layer): check that each layer is given its own cache"),
+    (r"setting an array element with a sequence",
+     "a tuple or list was used where an array was expected: check how you unpack a cache "
+     "(linear_cache, activation_cache) = ((A_prev, W, b), Z)"),
     (r"^IndexError.*list index out of range",
      "a list index is out of range: with L layers the caches are caches[0] ... caches[L - 1], "
      "so layer l uses caches[l - 1]"),
@@ -489,7 +495,8 @@ def _is_library_file(filename: str) -> bool:
 
 
 def _student_line(exc: BaseException) -> str | None:
-    """'in <function>, line <n>: <source>' for the last traceback frame in the student's code."""
+    """Where the crash happened in the student's code: the outermost frame of their code (the
+    function under test) and, if different, the innermost one (a helper it called)."""
     try:
         frames = traceback.extract_tb(exc.__traceback__)
     except Exception:                          # pragma: no cover - no traceback available
@@ -497,10 +504,14 @@ def _student_line(exc: BaseException) -> str | None:
     mine = [f for f in frames if not _is_library_file(f.filename)]
     if not mine:
         return None
-    frame = mine[-1]
-    line = (frame.line or linecache.getline(frame.filename, frame.lineno) or "").strip()
-    return f"in {frame.name}, line {frame.lineno}: {line}" if line else \
-        f"in {frame.name}, line {frame.lineno}"
+
+    def show(frame) -> str:
+        line = (frame.line or linecache.getline(frame.filename, frame.lineno) or "").strip()
+        return f"in {frame.name}, line {frame.lineno}" + (f": {line}" if line else "")
+
+    if len(mine) == 1:
+        return show(mine[0])
+    return show(mine[0]) + "\n  which called ... " + show(mine[-1])
 
 
 def _crash_message(name: str, exc: BaseException, where: str | None, hint: str | None,
