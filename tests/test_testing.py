@@ -325,3 +325,13 @@ def test_check_predictions(capsys):
                                np.array([[1.0, 0.0]]))
     assert "values differ" in failure(check_predictions, "p", np.array([[0.0, 0.0]]),
                                       np.array([[1.0, 0.0]]))
+
+
+def test_needs_copies_its_inputs_when_made():
+    x = np.array([1.0, 2.0])
+    need = needs("double", lambda v: 2 * v, x, expected=np.array([2.0, 4.0]))
+    x *= 10                                 # the function under test changed x in place
+    with pytest.raises(CheckFailure) as info:
+        with depends_on("user", need):
+            check("y", 1.0, 2.0)
+    assert str(info.value).startswith("y: has the wrong value")

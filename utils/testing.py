@@ -585,7 +585,10 @@ def needs(name: str, fn: Callable, *args: Any, expected: Any, select: Callable |
     picks the part of the result to compare (``select=lambda out: out[0]`` keeps ``A2`` of
     ``(A2, cache)``).  Use small fixed inputs and hard-coded expected values.
     """
-    return _Need(name, fn, args, kwargs, expected, select, rtol, atol)
+    # copied now: the test may pass the same arrays to the function under test, which could
+    # change them in place before the prerequisites are tried
+    return _Need(name, fn, copy.deepcopy(args), copy.deepcopy(kwargs), copy.deepcopy(expected),
+                 select, rtol, atol)
 
 
 @contextmanager
