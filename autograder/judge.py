@@ -34,7 +34,7 @@ import numpy as np
 
 from autograder import plaindata
 import utils.testing as _testing
-from utils.testing import CheckFailure
+from utils.testing import CheckFailure, crash_hint
 
 MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may show
 MAX_RESPONSE = 300 * 1024 * 1024       # bytes of one answer from the kernel
@@ -65,30 +65,6 @@ class TestOutcome:
             outs.append(nbformat.v4.new_output("error", ename=self.ename, evalue=self.evalue,
                                                traceback=[f"{self.ename}: {self.evalue}"]))
         return outs
-
-
-# --- hints for crashes inside the student's function ------------------------------------------
-
-def crash_hint(ename: str, message: str) -> str | None:
-    """A hint for an exception a student's function raised, from its type and message."""
-    if ename == "NotImplementedError":
-        return "you have not written this function yet: replace `raise NotImplementedError()`"
-    if "broadcast" in message or "shapes" in message and "align" in message:
-        return ("the shapes do not fit together: print the shapes of the operands; a lost "
-                "dimension (use keepdims=True) or a transposed matrix is the usual cause")
-    if ename == "IndexError":
-        return "an index is out of range: check loop bounds and which list or layer you index"
-    if ename == "KeyError":
-        return "a dict key is missing: check the key names (e.g. 'W1', 'dW1') and layer numbers"
-    if ename == "NameError":
-        return "a name is not defined: a typo, or a variable defined in another function"
-    if ename == "TypeError":
-        return "check the number, order and types of the arguments and of what you return"
-    if ename == "RecursionError":
-        return "your function calls itself without end"
-    if ename == "MemoryError":
-        return "your code asked for more memory than the grader allows"
-    return None
 
 
 # --- the proxies --------------------------------------------------------------------------------

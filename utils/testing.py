@@ -472,15 +472,24 @@ _CRASH_HINTS = [
     (r"^RecursionError",
      "the function calls itself without end: did you call the function you are writing "
      "instead of a helper?"),
+    (r"^MemoryError",
+     "the code asked for more memory than the grader allows: look for an array far larger "
+     "than the data (an outer product or a broadcast of two long vectors?)"),
 ]
 
 
-def _exception_hint(exc: BaseException) -> str | None:
-    text = f"{type(exc).__name__}: {exc}"
+def crash_hint(ename: str, message: str) -> str | None:
+    """A hint for an exception named ``ename`` with ``message`` (the grader's proxies use it
+    for crashes in the student's kernel, where only the name and message cross over)."""
+    text = f"{ename}: {message}"
     for pattern, hint in _CRASH_HINTS:
         if re.search(pattern, text):
             return hint
     return None
+
+
+def _exception_hint(exc: BaseException) -> str | None:
+    return crash_hint(type(exc).__name__, str(exc))
 
 
 def _is_library_file(filename: str) -> bool:
