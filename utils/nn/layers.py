@@ -33,7 +33,8 @@ __all__ = [
     "LayerError", "Layer", "Input", "InputLayer", "SymbolicTensor", "Dense", "Activation",
     "ReLU", "LeakyReLU", "Softmax", "Dropout", "Flatten", "Reshape", "BatchNormalization",
     "LayerNormalization", "Add", "Subtract", "Multiply", "Average", "Maximum", "Concatenate",
-    "Dot", "RepeatVector", "Permute", "Lambda", "RandomFlip", "RandomRotation", "get_activation",
+    "Dot", "RepeatVector", "Permute", "Lambda", "Rescaling", "RandomFlip", "RandomRotation",
+    "get_activation",
 ]
 
 
@@ -68,7 +69,7 @@ def _shape_str(shape) -> str:
 # ----------------------------------------------------------------------- activations
 _ACTIVATIONS = {
     "linear": None, None: None,
-    "relu": ops.relu, "sigmoid": ops.sigmoid, "tanh": ops.tanh,
+    "relu": ops.relu, "relu6": ops.relu6, "sigmoid": ops.sigmoid, "tanh": ops.tanh,
     "softmax": ops.softmax, "leaky_relu": ops.leaky_relu,
     "exp": ops.exp,
 }
@@ -461,10 +462,16 @@ class Activation(Layer):
 
 
 class ReLU(Layer):
-    """max(x, 0)."""
+    """max(x, 0); with ``max_value`` also capped there (``ReLU(6.)`` is MobileNetV2's ReLU6)."""
+
+    def __init__(self, max_value: float | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if max_value is not None and not max_value > 0:
+            raise ValueError(f"ReLU: max_value must be positive or None, got {max_value}")
+        self.max_value = None if max_value is None else float(max_value)
 
     def call(self, x):
-        return ops.relu(x)
+        return ops.relu(x, max_value=self.max_value)
 
 
 class LeakyReLU(Layer):
@@ -767,6 +774,20 @@ class Lambda(Layer):
 
     def call(self, inputs):
         return self.function(inputs)
+
+
+class Rescaling(Layer):
+    """x * scale + offset, elementwise (no weights): ``Rescaling(1 / 255)`` maps pixels to
+    [0, 1], ``Rescaling(1 / 127.5, offset=-1)`` to [-1, 1] (MobileNetV2's preprocessing)."""
+
+    def __init__(self, scale: float, offset: float = 0.0, **kwargs):
+        super().__init__(**kwargs)
+        self.scale, self.offset = float(scale), float(offset)
+
+    def call(self, x):
+        dtype = x.dtype if x.dtype.kind == "f" else get_default_dtype()
+        x = x if x.dtype.kind == "f" else Tensor(x.data.astype(dtype))
+        return x * np.asarray(self.scale, dtype) + np.asarray(self.offset, dtype)
 
 
 class RandomFlip(Layer):

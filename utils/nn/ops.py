@@ -19,7 +19,7 @@ from .tensor import Tensor, apply, as_tensor
 __all__ = [
     "add", "sub", "mul", "div", "neg", "pow", "sqrt", "matmul", "linear",
     "sum", "mean", "reshape", "transpose", "getitem", "concatenate", "stack",
-    "exp", "log", "tanh", "sigmoid", "relu", "leaky_relu", "softmax", "log_softmax",
+    "exp", "log", "tanh", "sigmoid", "relu", "relu6", "leaky_relu", "softmax", "log_softmax",
     "where", "maximum", "clip", "dropout",
     "softmax_cross_entropy", "sigmoid_binary_cross_entropy", "batch_norm", "layer_norm",
 ]
@@ -286,13 +286,24 @@ def sigmoid(a) -> Tensor:
     return out
 
 
-def _relu_forward(a):
+def _relu_forward(a, max_value=None):
     mask = a > 0
-    return a * mask, mask
+    if max_value is None:
+        return a * mask, mask
+    mask &= a < max_value
+    return np.clip(a, 0, max_value), mask
 def _relu_backward(dout, mask): return (dout * mask,)
-def relu(a) -> Tensor:
-    """max(a, 0); derivative 1 where a > 0, else 0."""
-    return apply(_relu_forward, _relu_backward, a)
+def relu(a, max_value=None) -> Tensor:
+    """max(a, 0), capped at ``max_value`` if given (ReLU6: max_value=6, as in MobileNetV2);
+    derivative 1 where 0 < a (< max_value), else 0."""
+    if max_value is None:
+        return apply(_relu_forward, _relu_backward, a)
+    return apply(_relu_forward, _relu_backward, a, max_value=max_value)
+
+
+def relu6(a) -> Tensor:
+    """min(max(a, 0), 6): MobileNetV2's activation."""
+    return relu(a, max_value=6.0)
 
 
 def _leaky_relu_forward(a, alpha=0.01):
