@@ -1,0 +1,4 @@
+# Mistake: forgot the random flip (only the rotation).
+def data_augmenter():
+    data_augmentation = nn.Sequential([nn.RandomRotation(0.2)])
+    return data_augmentation
