@@ -6,7 +6,7 @@ import pytest
 
 from utils import nn
 from utils.gradcheck import numerical_gradient, relative_error
-from utils.mobilenet import BLOCKS, STEM_FILTERS, MobileNetV2, inverted_residual_block, preprocess_input
+from utils.mobilenet import BLOCKS, LAST_FILTERS, STEM_FILTERS, MobileNetV2, inverted_residual_block, preprocess_input
 from utils.nn import ops
 from utils.nn.tensor import Tensor
 
@@ -76,7 +76,7 @@ def test_mobilenet_shapes_freezing_and_fine_tuning():
     nn.set_seed(0)
     base = MobileNetV2()
     x = np.random.default_rng(0).uniform(-1, 1, size=(3, 28, 28, 1)).astype(np.float32)
-    assert base(x).shape == (3, 4, 4, 128)
+    assert base(x).shape == (3, 4, 4, LAST_FILTERS)
     channels_in = [STEM_FILTERS] + [c for _, c, _ in BLOCKS[:-1]]
     assert sum(type(l).__name__ == "Add" for l in base.layers) == \
         sum(1 for n, (_, c, s) in zip(channels_in, BLOCKS) if s == 1 and n == c)

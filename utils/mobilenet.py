@@ -12,11 +12,14 @@ The network here keeps Keras's layer names (``Conv1``, ``block_3_expand``, ``out
 but is sized for 28x28 images (``BLOCKS``).  ``MobileNetV2(weights="fashion_shoes_bags")``
 loads the weights that ``datasets/train_mobilenet.py`` trained on four Fashion-MNIST classes
 (sandal, sneaker, bag, ankle boot) that the course's six-class set never shows, each image
-turned by a multiple of 90 degrees (the network names the class and the turn: 16 labels).
+turned by a multiple of 90 degrees (the network names the class and the turn: 16 labels), and
+redrawing each image from its pooled features (a second output).
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import numpy as np
 
 from utils import nn
 
@@ -34,7 +37,7 @@ BLOCKS = [
     (4, 48, 1),      # block 6 (residual)
 ]
 STEM_FILTERS = 16    # Conv1: 3x3, stride 2: 28x28 -> 14x14
-LAST_FILTERS = 128   # Conv_1: the 1x1 convolution before out_relu
+LAST_FILTERS = 256   # Conv_1: the 1x1 convolution before out_relu
 
 WEIGHTS = {"fashion_shoes_bags": "mobilenet_shoes_bags.h5"}
 
@@ -96,18 +99,22 @@ def MobileNetV2(input_shape=(28, 28, 1), weights: str | None = None,
 
 def pretraining_classifier(input_shape=(28, 28, 1), n_classes: int = 16,
                            weights: str | None = None, name: str = "mobilenetv2") -> nn.Model:
-    """The model the backbone was pretrained as: raw pixels (m, 28, 28, 1) in [0, 255] ->
-    preprocess_input -> MobileNetV2 -> GlobalAveragePooling2D -> Dropout(0.2) ->
-    Dense(n_classes) logits.  The weight file holds this whole model (so that its test accuracy
-    can be recomputed); ``MobileNetV2(weights=...)`` keeps the backbone (``get_layer(name)``)."""
+    """The model the backbone was pretrained as, with two outputs: raw pixels (m, 28, 28, 1)
+    in [0, 255] -> preprocess_input -> MobileNetV2 -> GlobalAveragePooling2D (m, LAST_FILTERS)
+    -> [Dropout(0.2) -> Dense(n_classes) logits (m, n_classes),
+        Dense(28 * 28) "reconstruction" (m, 784): the image redrawn in [0, 1] from the pooled
+        features].
+    The weight file holds this whole model (so that its test accuracy can be recomputed);
+    ``MobileNetV2(weights=...)`` keeps the backbone (``get_layer(name)``)."""
     base = MobileNetV2(input_shape, name=name)
     inputs = nn.Input(tuple(input_shape), name="pixels")
     x = preprocess_input(inputs)
     x = base(x)
-    x = nn.GlobalAveragePooling2D(name="pool")(x)
-    x = nn.Dropout(0.2, name="top_dropout")(x)
-    outputs = nn.Dense(n_classes, name="predictions")(x)
-    model = nn.Model(inputs, outputs, name="pretraining_classifier")
+    features = nn.GlobalAveragePooling2D(name="pool")(x)
+    x = nn.Dropout(0.2, name="top_dropout")(features)
+    logits = nn.Dense(n_classes, name="predictions")(x)
+    image = nn.Dense(int(np.prod(input_shape)), name="reconstruction")(features)
+    model = nn.Model(inputs, [logits, image], name="pretraining_classifier")
     if weights is not None:
         path = Path(weights)
         if weights in WEIGHTS:
