@@ -139,6 +139,7 @@ class TrustedExecute(Execute):
             notes_path = os.environ.get("COURSE_JUDGE_NOTES")
             if notes_path:
                 Path(notes_path).write_text(json.dumps(self._notes))
+            box.cleanup()
             for path in owned:
                 shutil.rmtree(path, ignore_errors=True)
 

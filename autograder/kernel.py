@@ -91,7 +91,10 @@ class KernelSession:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._ctx.__exit__(*exc)
+        try:
+            self._ctx.__exit__(*exc)
+        finally:
+            self.box.cleanup()
 
     def run(self, source: str) -> CellResult:
         from nbclient.exceptions import DeadKernelError
