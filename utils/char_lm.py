@@ -38,8 +38,8 @@ def sample(parameters: dict, char_to_ix: dict, seed: int) -> list:
     Starts from x<1> = 0 and a<0> = 0.  Before drawing character number t (t = 0, 1, ...) it
     calls ``np.random.seed(seed + t)`` and then draws the index with
     ``np.random.choice(vocab_size, p=y.ravel())``; the drawn character's one-hot vector is the
-    next input.  Stops after drawing the newline character, or after 50 characters, in which
-    case the newline's index is appended.  Returns the list of indices.
+    next input.  Stops after drawing the newline character, or after 50 characters; if none of
+    them was the newline, the newline's index is appended.  Returns the list of indices.
     """
     Waa, Wax, Wya, by, b = (parameters[k] for k in ("Waa", "Wax", "Wya", "by", "b"))
     vocab_size, n_a = by.shape[0], Waa.shape[1]
@@ -59,7 +59,7 @@ def sample(parameters: dict, char_to_ix: dict, seed: int) -> list:
         x[idx] = 1.0
         a_prev = a
         counter += 1
-    if counter == MAX_SAMPLE_LENGTH:
+    if idx != newline:                  # stopped after 50 characters without a newline
         indices.append(newline)
     return indices
 
@@ -80,7 +80,7 @@ def optimize(X: list, Y: list, a_prev: np.ndarray, parameters: dict,
 
 
 @course_reference
-def model(data_x: list, ix_to_char: dict, char_to_ix: dict, num_iterations: int = 12000,
+def model(data_x: list, ix_to_char: dict, char_to_ix: dict, num_iterations: int = 30000,
           n_a: int = 50, sample_names: int = 7, vocab_size: int = 27, verbose: bool = False,
           print_every: int = 2000):
     """Train the character-level language model, one name per step.
