@@ -128,7 +128,7 @@ def _one_hot(index, vocab_size: int) -> np.ndarray:
     return x
 
 
-def rnn_forward(X: list, Y: list, a0: np.ndarray, parameters: dict, vocab_size: int = 27):
+def rnn_forward(X: list, Y: list, a0: np.ndarray, parameters: dict, vocab_size: int | None = None):
     """Forward propagation through one example and its loss.
 
     Arguments:
@@ -136,13 +136,15 @@ def rnn_forward(X: list, Y: list, a0: np.ndarray, parameters: dict, vocab_size: 
     Y -- list of T target indices (the character that follows each input)
     a0 -- initial hidden state, shape (n_a, 1)
     parameters -- the RNN's parameters
-    vocab_size -- number of characters
+    vocab_size -- number of characters; None (the default) takes it from parameters["Wax"]
 
     Returns:
     loss -- sum over t of -log y_hat<t>[Y[t]], a float
     cache -- (y_hat, a, x): dicts keyed by t = 0 .. T-1 of the columns y_hat<t>
              (vocab_size, 1), a<t> (n_a, 1) and x<t> (vocab_size, 1); a[-1] is a0
     """
+    if vocab_size is None:
+        vocab_size = parameters["Wax"].shape[1]
     x, a, y_hat = {}, {-1: np.copy(a0)}, {}
     loss = 0.0
     for t in range(len(X)):
