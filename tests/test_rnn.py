@@ -22,19 +22,8 @@ from utils.testing import CheckFailure, reference_blocked
 TOL = 1e-7
 
 
-def rnn_params(rng, n_x, n_a, n_y, scale=1.0):
-    return {"Wax": rng.normal(size=(n_a, n_x)) * scale, "Waa": rng.normal(size=(n_a, n_a)) * scale,
-            "Wya": rng.normal(size=(n_y, n_a)), "ba": rng.normal(size=(n_a, 1)),
-            "by": rng.normal(size=(n_y, 1))}
-
-
-def lstm_params(rng, n_x, n_a, n_y, scale=1.0):
-    p = {}
-    for g in "fico":
-        p["W" + g] = rng.normal(size=(n_a, n_a + n_x)) * scale
-        p["b" + g] = rng.normal(size=(n_a, 1))
-    p["Wy"], p["by"] = rng.normal(size=(n_y, n_a)), rng.normal(size=(n_y, 1))
-    return p
+rnn_params = rnn.random_rnn_parameters
+lstm_params = rnn.random_lstm_parameters
 
 
 def sizes(rng):

@@ -57,11 +57,39 @@ TAUGHT_IN = ("c5w1a1_rnn_step_by_step",)
 __all__ = ["sigmoid", "softmax",
            "rnn_cell_forward", "rnn_forward", "lstm_cell_forward", "lstm_forward",
            "rnn_cell_backward", "rnn_backward", "lstm_cell_backward", "lstm_backward",
-           "RNN_GRADIENT_KEYS", "LSTM_GRADIENT_KEYS"]
+           "RNN_GRADIENT_KEYS", "LSTM_GRADIENT_KEYS",
+           "random_rnn_parameters", "random_lstm_parameters"]
 
 # The parameters each cell's backward pass differentiates (their gradients are "d" + name).
 RNN_GRADIENT_KEYS = ("Wax", "Waa", "ba")
 LSTM_GRADIENT_KEYS = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo")
+
+
+def random_rnn_parameters(rng, n_x, n_a, n_y, scale=1.0):
+    """Standard-normal parameters of a basic RNN cell (for tests and demonstrations).
+
+    rng -- np.random.Generator; scale multiplies Wax and Waa.
+    Returns {"Wax": (n_a, n_x), "Waa": (n_a, n_a), "Wya": (n_y, n_a), "ba": (n_a, 1), "by": (n_y, 1)}.
+    """
+    return {"Wax": rng.normal(size=(n_a, n_x)) * scale,
+            "Waa": rng.normal(size=(n_a, n_a)) * scale,
+            "Wya": rng.normal(size=(n_y, n_a)), "ba": rng.normal(size=(n_a, 1)),
+            "by": rng.normal(size=(n_y, 1))}
+
+
+def random_lstm_parameters(rng, n_x, n_a, n_y, scale=1.0):
+    """Standard-normal parameters of an LSTM cell (for tests and demonstrations).
+
+    rng -- np.random.Generator; scale multiplies the four gate matrices.
+    Returns {"Wf", "Wi", "Wc", "Wo": (n_a, n_a + n_x), "bf", "bi", "bc", "bo": (n_a, 1),
+    "Wy": (n_y, n_a), "by": (n_y, 1)}.
+    """
+    p = {}
+    for gate in "fico":
+        p["W" + gate] = rng.normal(size=(n_a, n_a + n_x)) * scale
+        p["b" + gate] = rng.normal(size=(n_a, 1))
+    p["Wy"], p["by"] = rng.normal(size=(n_y, n_a)), rng.normal(size=(n_y, 1))
+    return p
 
 
 # --- basic RNN --------------------------------------------------------------------------------
