@@ -5,14 +5,16 @@ def lstm_backward(da, caches):
     """Backpropagation through time for an LSTM.
 
     Arguments:
-    da -- gradient of the loss with respect to each hidden state through its own output only
-          (the later states held fixed): da[:, :, t] for a<t+1>, shape (n_a, m, T_x)
+    da -- shape (n_a, m, T_x): da[:, :, t] is the partial derivative of a scalar loss L with
+          respect to the hidden state a[:, :, t], with the later states held fixed (the direct
+          dependence, e.g. through the prediction of step t); to first order
+          L = sum over t of np.sum(da[:, :, t] * a[:, :, t])
     caches -- (list of step caches, x), as returned by lstm_forward
 
     Returns:
-    gradients -- dict with
-        dx -- gradient with respect to the inputs, shape (n_x, m, T_x)
-        da0 -- gradient with respect to a0, shape (n_a, m)
+    gradients -- dict of the total gradients of L (through all later steps):
+        dx -- with respect to x, shape (n_x, m, T_x)
+        da0 -- with respect to a0, shape (n_a, m)
         dWf, dWi, dWc, dWo -- (n_a, n_a + n_x), dbf, dbi, dbc, dbo -- (n_a, 1): summed over all
         time steps
     """

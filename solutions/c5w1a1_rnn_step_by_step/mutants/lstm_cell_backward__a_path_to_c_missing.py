@@ -5,16 +5,17 @@ def lstm_cell_backward(da_next, dc_next, cache):
     """Backward pass of one LSTM step.
 
     Arguments:
-    da_next -- gradient of the loss with respect to a<t>, shape (n_a, m)
-    dc_next -- gradient of the loss with respect to c<t> from the later steps only, shape (n_a, m)
-               (the path c<t> -> a<t> inside this step is added here, from da_next)
+    da_next, dc_next -- shape (n_a, m) each: the partial derivatives of a scalar loss L, seen as
+               a function of the cell's two outputs a<t> and c<t>; dc_next is what reaches c<t>
+               from the later steps only (the path c<t> -> a<t> inside this step is added here);
+               to first order L = np.sum(da_next * a_next) + np.sum(dc_next * c_next)
     cache -- (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters), as returned by
              lstm_cell_forward
 
     Returns:
-    gradients -- dict with
-        dxt -- (n_x, m), da_prev -- (n_a, m), dc_prev -- (n_a, m): gradients with respect to xt,
-               a<t-1> and c<t-1>
+    gradients -- dict of the gradients of L:
+        dxt -- (n_x, m), da_prev -- (n_a, m), dc_prev -- (n_a, m): with respect to xt, a<t-1>
+               and c<t-1>
         dWf, dWi, dWc, dWo -- (n_a, n_a + n_x), dbf, dbi, dbc, dbo -- (n_a, 1): this step's
                parameter gradients
     """

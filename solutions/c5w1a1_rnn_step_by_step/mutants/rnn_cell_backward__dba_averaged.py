@@ -5,13 +5,14 @@ def rnn_cell_backward(da_next, cache):
     """Backward pass of one basic-RNN step.
 
     Arguments:
-    da_next -- gradient of the loss with respect to a<t> (the cell's output), shape (n_a, m)
+    da_next -- gradient of a scalar loss L with respect to a<t> (the cell's output): everything
+               that reaches a<t>, shape (n_a, m); to first order L = np.sum(da_next * a_next)
     cache -- (a_next, a_prev, xt, parameters), as returned by rnn_cell_forward
 
     Returns:
-    gradients -- dict with
-        dxt -- gradient with respect to xt, shape (n_x, m)
-        da_prev -- gradient with respect to a<t-1>, shape (n_a, m)
+    gradients -- dict of the gradients of L:
+        dxt -- with respect to xt, shape (n_x, m)
+        da_prev -- with respect to a<t-1>, shape (n_a, m)
         dWax -- (n_a, n_x), dWaa -- (n_a, n_a), dba -- (n_a, 1): this step's parameter gradients
     """
     (a_next, a_prev, xt, parameters) = cache

@@ -10,7 +10,7 @@ def rnn_forward(x, a0, parameters):
     parameters -- dict with Wax (n_a, n_x), Waa (n_a, n_a), Wya (n_y, n_a), ba (n_a, 1), by (n_y, 1)
 
     Returns:
-    a -- hidden states, a[:, :, t] = a<t+1>, shape (n_a, m, T_x)
+    a -- hidden states, shape (n_a, m, T_x): a[:, :, t] is the state after reading x[:, :, t]
     y_pred -- predictions, shape (n_y, m, T_x)
     caches -- the tuple (list of the T_x caches of rnn_cell_forward, x), for rnn_backward
     """
