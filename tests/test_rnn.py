@@ -243,3 +243,37 @@ def test_module_is_taught_in_c5w1a1_and_blocked():
     for name in ("rnn_cell_forward", "rnn_forward", "lstm_cell_forward", "lstm_forward",
                  "rnn_cell_backward", "rnn_backward", "lstm_cell_backward", "lstm_backward"):
         assert getattr(rnn, name).__course_reference__
+
+
+# --- the notebook's lesson --------------------------------------------------------------------
+
+def _notebook_gradient_norms():
+    """The notebook's own ``gradient_norms`` demo, run on the reference functions."""
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "solutions" / "c5w1a1_rnn_step_by_step" / \
+        "c5w1a1_rnn_step_by_step.ipynb"
+    cells = json.loads(path.read_text())["cells"]
+    source = next("".join(c["source"]) for c in cells
+                  if c["cell_type"] == "code" and "def gradient_norms(" in "".join(c["source"]))
+    source = source[:source.index("def plot_gradient_norms(")]
+    env = {"np": np, "rnn_forward": rnn.rnn_forward, "rnn_backward": rnn.rnn_backward,
+           "lstm_forward": rnn.lstm_forward, "lstm_backward": rnn.lstm_backward}
+    exec(source, env)
+    return env["gradient_norms"]
+
+
+def test_the_notebooks_claims_about_vanishing_gradients():
+    # What section 7's prose says: with the default sliders the RNN's gradient vanishes while the
+    # LSTM's carries; large recurrent weights make the RNN's gradient explode; a forget bias of 0
+    # lets the LSTM's gradient vanish too; a longer sequence makes the RNN's ratio smaller.
+    gradient_norms = _notebook_gradient_norms()
+    ratio = lambda norms, k: norms[k][0] / norms[k][-1]
+    default = gradient_norms()
+    assert ratio(default, "basic RNN") < 1e-8
+    assert ratio(default, "LSTM") > 1e-2
+    assert 0.5 < default["mean forget gate"] < 1.0
+    assert ratio(gradient_norms(rnn_scale=3.0), "basic RNN") > 1e2
+    assert ratio(gradient_norms(forget_bias=0.0), "LSTM") < 1e-8
+    assert ratio(gradient_norms(T_x=100), "basic RNN") < ratio(gradient_norms(T_x=50), "basic RNN")
+    assert gradient_norms(forget_bias=4.0)["mean forget gate"] > default["mean forget gate"]
