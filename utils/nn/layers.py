@@ -84,6 +84,13 @@ def get_activation(activation):
     return _ACTIVATIONS[activation]
 
 
+def _activation_name(activation):
+    """The name of an activation argument (a name, a function or None), for get_config."""
+    if activation is None or isinstance(activation, str):
+        return activation
+    return getattr(activation, "__name__", "custom")
+
+
 # --------------------------------------------------------------------- symbolic graph
 class SymbolicTensor:
     """The output of a layer called on ``Input(...)``: a shape and the call that makes it.
@@ -362,8 +369,31 @@ class Layer:
                         for i, (shape, t) in enumerate(zip(shapes, outs))]
         return list(node.outputs) if several else node.outputs[0]
 
+    # --------------------------------------------------------------------- describing
+    _config_keys: tuple[str, ...] = ()    # the constructor arguments get_config reports
+
+    def get_config(self) -> dict:
+        """The layer's name, ``trainable`` and the arguments it was made with, as plain data
+        (numbers, strings, tuples, None), as Keras's ``get_config``: e.g. a Conv2D gives
+        filters, kernel_size, strides, padding, activation (a name or None), use_bias."""
+        config = {"name": self.name, "trainable": self.trainable}
+        for key in self._config_keys:
+            # activations are stored as functions; their name was kept as activation_name
+            value = getattr(self, "activation_name" if key == "activation" else key)
+            config[key] = _plain_config(value)
+        return config
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} '{self.name}'>"
+
+
+def _plain_config(value):
+    """Config values as plain Python data: NumPy scalars to numbers, lists to tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain_config(v) for v in value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def _shapes_str(shapes) -> str:
@@ -413,14 +443,15 @@ class Dense(Layer):
     step).  kernel (n_in, units) (the transpose of the course's W), bias (units,).
     """
 
+    _config_keys = ("units", "activation", "use_bias")
+
     def __init__(self, units: int, activation=None, use_bias: bool = True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros", **kwargs):
         super().__init__(**kwargs)
         if int(units) <= 0:
             raise ValueError(f"Dense: units must be a positive integer, got {units}")
         self.units = int(units)
-        self.activation_name = activation if isinstance(activation, str) or activation is None \
-            else getattr(activation, "__name__", "custom")
+        self.activation_name = _activation_name(activation)
         self.activation = get_activation(activation)
         self.use_bias = use_bias
         self.kernel_initializer, self.bias_initializer = kernel_initializer, bias_initializer
@@ -452,8 +483,11 @@ class Dense(Layer):
 class Activation(Layer):
     """Apply an activation by name ("relu", "sigmoid", "tanh", "softmax") or function."""
 
+    _config_keys = ("activation",)
+
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
+        self.activation_name = _activation_name(activation)
         self.activation = get_activation(activation) or (lambda x: x)
 
     def call(self, x):
@@ -470,6 +504,8 @@ class ReLU(Layer):
 class LeakyReLU(Layer):
     """x where x > 0, else alpha * x."""
 
+    _config_keys = ("alpha",)
+
     def __init__(self, alpha: float = 0.3, **kwargs):
         super().__init__(**kwargs)
         self.alpha = alpha
@@ -480,6 +516,8 @@ class LeakyReLU(Layer):
 
 class Softmax(Layer):
     """Softmax along ``axis``."""
+
+    _config_keys = ("axis",)
 
     def __init__(self, axis: int = -1, **kwargs):
         super().__init__(**kwargs)
@@ -493,6 +531,8 @@ class Dropout(Layer):
     """Inverted dropout while training (each entry zeroed with probability ``rate``, the rest
     scaled by 1/(1-rate)); the identity at inference.  ``seed`` gives the layer its own
     generator, otherwise the framework's (``set_seed``) is used."""
+
+    _config_keys = ("rate",)
 
     def __init__(self, rate: float, seed: int | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -516,6 +556,8 @@ class Flatten(Layer):
 
 class Reshape(Layer):
     """Reshape each example to ``target_shape`` (no batch axis; one entry may be -1)."""
+
+    _config_keys = ("target_shape",)
 
     def __init__(self, target_shape: Sequence[int], **kwargs):
         super().__init__(**kwargs)
@@ -541,6 +583,8 @@ class BatchNormalization(Layer):
     A frozen layer (trainable=False) always runs in inference mode, as in Keras.
     Weights: gamma, beta (trainable), moving_mean, moving_variance (not trainable).
     """
+
+    _config_keys = ("axis", "momentum", "epsilon")
 
     def __init__(self, axis: int = -1, momentum: float = 0.99, epsilon: float = 1e-3,
                  **kwargs):
@@ -569,6 +613,8 @@ class BatchNormalization(Layer):
 
 class LayerNormalization(Layer):
     """Normalise each example over its last axis, then scale (gamma) and shift (beta)."""
+
+    _config_keys = ("axis", "epsilon")
 
     def __init__(self, axis: int = -1, epsilon: float = 1e-3, **kwargs):
         super().__init__(**kwargs)
@@ -666,6 +712,8 @@ class Maximum(_SameShapeMerge):
 class Concatenate(_Merge):
     """Join a list of tensors along ``axis`` (other axes must match)."""
 
+    _config_keys = ("axis",)
+
     def __init__(self, axis: int = -1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis
@@ -690,6 +738,8 @@ class Dot(_Merge):
     (m, n) . (m, n) with axes=1 -> (m, 1); (m, p, k) . (m, k, q) with axes=(2, 1) -> (m, p, q);
     (m, T, 1) . (m, T, n) with axes=1 -> (m, 1, n) (attention: weights times values).
     """
+
+    _config_keys = ("axes", "normalize")
 
     def __init__(self, axes, normalize: bool = False, **kwargs):
         super().__init__(**kwargs)
@@ -723,6 +773,8 @@ class Dot(_Merge):
 class RepeatVector(Layer):
     """(m, d) -> (m, n, d): the same vector n times (one per time step)."""
 
+    _config_keys = ("n",)
+
     def __init__(self, n: int, **kwargs):
         super().__init__(**kwargs)
         self.n = int(n)
@@ -741,6 +793,8 @@ class RepeatVector(Layer):
 class Permute(Layer):
     """Permute the axes of each example: dims numbers them from 1 (the batch axis stays 0),
     e.g. Permute((2, 1)) turns (m, T, n) into (m, n, T)."""
+
+    _config_keys = ("dims",)
 
     def __init__(self, dims: Sequence[int], **kwargs):
         super().__init__(**kwargs)

@@ -334,14 +334,17 @@ class Model(Layer):
 
     # ------------------------------------------------------------------------ summary
     def summary_data(self) -> list[dict]:
-        """One dict per layer: name, type, output_shape (batch None), params, trainable."""
+        """One dict of plain data per layer, in the order of ``layers``: name, type (the class
+        name, e.g. "Conv2D"), output_shape (batch None), params, trainable, and config (the
+        layer's ``get_config()``: its arguments, e.g. padding, strides, activation, axis).
+        What ``summary`` prints, in a form a test can compare."""
         self._require_built("summary")
         rows = []
         for layer in self.layers:
             shape = self._layer_output_shape(layer)
             rows.append({"name": layer.name, "type": type(layer).__name__,
                          "output_shape": shape, "params": layer.count_params(),
-                         "trainable": layer.trainable})
+                         "trainable": layer.trainable, "config": layer.get_config()})
         return rows
 
     def _layer_output_shape(self, layer):
@@ -355,17 +358,24 @@ class Model(Layer):
     def summary(self, print_fn=print) -> None:
         """Print the layers with their output shapes and parameter counts, as Keras does."""
         rows = self.summary_data()
-        line = "_" * 72
+        names = [f"{r['name']} ({r['type']})" for r in rows]
+        shapes = []
+        for r in rows:
+            shape = r["output_shape"]
+            shapes.append(", ".join(_shape_str(s) for s in shape) if isinstance(shape, list)
+                          else ("?" if shape is None else _shape_str(shape)))
+        # columns as wide as their longest entry (at least Keras's widths), one space apart
+        w_name = max([32] + [len(n) for n in names]) + 1
+        w_shape = max([25] + [len(s) for s in shapes]) + 1
+        width = 1 + w_name + w_shape + 10
+        line = "_" * width
         print_fn(f'Model: "{self.name}"')
         print_fn(line)
-        print_fn(f" {'Layer (type)':<33}{'Output Shape':<26}{'Param #':>10}")
-        print_fn("=" * 72)
-        for i, r in enumerate(rows):
-            shape = r["output_shape"]
-            shape = ", ".join(_shape_str(s) for s in shape) if isinstance(shape, list) \
-                else ("?" if shape is None else _shape_str(shape))
-            print_fn(f" {r['name'] + ' (' + r['type'] + ')':<33}{shape:<26}{r['params']:>10,}")
-            print_fn("=" * 72 if i == len(rows) - 1 else "")
+        print_fn(f" {'Layer (type)':<{w_name}}{'Output Shape':<{w_shape}}{'Param #':>10}")
+        print_fn("=" * width)
+        for i, (name, shape, r) in enumerate(zip(names, shapes, rows)):
+            print_fn(f" {name:<{w_name}}{shape:<{w_shape}}{r['params']:>10,}")
+            print_fn("=" * width if i == len(rows) - 1 else "")
         n_train = int(sum(w.size for w in self.trainable_weights))
         total = self.count_params()
         print_fn(f"Total params: {total:,}")
