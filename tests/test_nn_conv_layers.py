@@ -143,13 +143,3 @@ def test_first_layer_skips_the_input_gradient(f64):
     layer(x).sum().backward()
     assert x.grad is None and layer.kernel.grad is not None
 
-
-def test_conv_layers_get_config():
-    assert nn.Conv2D(8, (4, 2), strides=2, name="c").get_config() == {
-        "name": "c", "trainable": True, "filters": 8, "kernel_size": (4, 2), "strides": (2, 2),
-        "padding": "valid", "activation": None, "use_bias": True}
-    assert nn.MaxPool2D(4, padding="same").get_config()["strides"] == (4, 4)
-    assert nn.MaxPool2D(3, strides=1).get_config()["pool_size"] == (3, 3)
-    assert nn.ZeroPadding2D(3).get_config()["padding"] == ((3, 3), (3, 3))
-    assert nn.Conv1D(5, 3, padding="causal").get_config()["kernel_size"] == (3,)
-    assert nn.UpSampling2D(2).get_config()["size"] == (2, 2)
