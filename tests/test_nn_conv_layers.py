@@ -142,4 +142,3 @@ def test_first_layer_skips_the_input_gradient(f64):
     x = Tensor(np.random.default_rng(1).normal(size=(1, 5, 5, 2)))        # data: no grad
     layer(x).sum().backward()
     assert x.grad is None and layer.kernel.grad is not None
-

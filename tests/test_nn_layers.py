@@ -515,4 +515,3 @@ def test_frozen_weights_need_no_gradient():
     assert d.kernel.grad is None and x.grad is not None        # e.g. style transfer
     d.trainable = True
     assert d.kernel.requires_grad and d.kernel.grad is None
-
