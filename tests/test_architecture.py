@@ -62,5 +62,9 @@ def test_shape_and_params_are_compared():
     wrong[5] = {"type": "Dense", "params": 64}
     with pytest.raises(CheckFailure, match="parameter count 65, expected 64"):
         check_architecture("m", build().summary_data(), wrong)
+    wrong[0] = {"type": "Conv2D", "config": {"activation": "relu"},
+                "hints": {"activation": "relu on the convolution"}}
+    with pytest.raises(CheckFailure, match="hint: relu on the convolution"):
+        check_architecture("m", build().summary_data(), wrong)
     with pytest.raises(CheckFailure, match="should be a list of dicts"):
         check_architecture("m", None, EXPECTED)

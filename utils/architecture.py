@@ -10,7 +10,8 @@
     ])
 
 Each expected layer gives its ``type`` (the class name; ``MaxPool2D`` is ``MaxPooling2D``) and
-any of ``output_shape``, ``params`` and ``config`` (only the keys given are compared).  The
+any of ``output_shape``, ``params`` and ``config`` (only the keys given are compared), and
+``hints`` (argument -> text shown when that argument differs; ``ARGUMENT_HINTS`` otherwise).  The
 comparison goes from the most telling difference to the least: the list of layer types (a
 missing or extra layer is named with its neighbours), then, layer by layer, the arguments,
 the output shape and the parameter count, so that a wrong padding is reported as a wrong
@@ -103,7 +104,8 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
         for key, value in (exp.get("config") or {}).items():
             actual = _normalise(row, key, config.get(key))
             if actual != _normalise(row, key, value):
-                tip = ARGUMENT_HINTS.get((exp["type"], key)) or ARGUMENT_HINTS.get((None, key))
+                tip = (exp.get("hints") or {}).get(key) or ARGUMENT_HINTS.get(
+                    (exp["type"], key)) or ARGUMENT_HINTS.get((None, key))
                 tip = hint if tip is None else (tip if hint is None else f"{tip}; {hint}")
                 raise CheckFailure(f"{name}: {_describe(i, row)} has {key}={config.get(key)!r},"
                                    f" expected {key}={value!r}"
