@@ -116,6 +116,7 @@ class Node:
         self.layer, self.inputs, self.kwargs = layer, inputs, kwargs
         self.training = training    # fixed at the call (e.g. base_model(x, training=False))
         self.outputs: list[SymbolicTensor] = []
+        layer.__dict__.setdefault("_inbound_nodes", []).append(self)
 
     def parents(self) -> list[SymbolicTensor]:
         """The symbolic tensors this call reads (in its inputs or its keyword arguments)."""
@@ -172,6 +173,7 @@ class Layer:
         self.input_shape = None
         self.output_shape = None
         self.dtype = np.dtype(dtype) if dtype is not None else None
+        self.__dict__.setdefault("_inbound_nodes", [])   # its calls on symbolic tensors (Node)
 
     # -------------------------------------------------------------- tracking sublayers
     def __setattr__(self, key: str, value: Any) -> None:
@@ -368,6 +370,34 @@ class Layer:
         node.outputs = [SymbolicTensor(shape, t.dtype, node, i)
                         for i, (shape, t) in enumerate(zip(shapes, outs))]
         return list(node.outputs) if several else node.outputs[0]
+
+    # ------------------------------------------------------------ place in a graph
+    def _only_node(self, what: str) -> "Node":
+        nodes = self.__dict__.get("_inbound_nodes", [])
+        if not nodes:
+            raise AttributeError(
+                f"layer '{self.name}' has no {what} yet: it gets one when it is called on a "
+                "symbolic tensor (Input(...) or another layer's output), or when it is part "
+                "of a Sequential model that starts with an Input")
+        if len(nodes) > 1:
+            raise AttributeError(
+                f"layer '{self.name}' was called {len(nodes)} times in graphs, so its {what} is "
+                "ambiguous: keep the tensor each call returned instead")
+        return nodes[0]
+
+    @property
+    def output(self):
+        """The symbolic tensor this layer's call produced (a list for several outputs): e.g.
+        ``Model(model.inputs, [layer.output for layer in model.layers])`` gives every layer's
+        output for an input (feature maps), ``Model(vgg.inputs, vgg.get_layer(name).output)``
+        a network cut after one layer."""
+        outs = self._only_node("output").outputs
+        return outs[0] if len(outs) == 1 else list(outs)
+
+    @property
+    def input(self):
+        """The symbolic tensor(s) this layer was called on (see ``output``)."""
+        return self._only_node("input").inputs
 
     # --------------------------------------------------------------------- describing
     _config_keys: tuple[str, ...] = ()    # the constructor arguments get_config reports

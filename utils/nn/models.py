@@ -25,8 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from . import initializers, losses as losses_mod, optimizers as optimizers_mod
-from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _map_structure,
-                     _shape_str)
+from .layers import (Input, InputLayer, Layer, LayerError, Node, SymbolicTensor,
+                     _map_structure, _shape_str)
 from .tensor import Tensor, get_default_dtype, no_grad
 
 __all__ = ["Model", "Sequential", "History", "WeightsMismatchError"]
@@ -434,12 +434,17 @@ class Sequential(Model):
 
     ``Sequential([Input((64, 64, 3)), Conv2D(...), ..., Dense(6, activation="softmax")])``;
     without an ``Input`` (or ``input_shape=`` on the first layer) the model is built on its
-    first call.
+    first call.  With one, the stack is also a graph, as in Keras: ``model.inputs``,
+    ``model.outputs`` and every ``layer.output`` are symbolic tensors, so that
+    ``Model(model.inputs, [layer.output for layer in model.layers])`` gives all the layers'
+    outputs (feature maps) at once.
     """
 
     def __init__(self, layers: Sequence | None = None, name: str | None = None):
         super().__init__(name=name)
         self._example_input = None   # (shape, dtype) of one batch, once known
+        self._sym_input = None       # the graph's Input tensor, once the input shape is known
+        self._sym_outputs: dict[int, SymbolicTensor] = {}   # id(layer) -> its output in it
         self.built = False
         for layer in layers or []:
             self.add(layer)
@@ -450,6 +455,7 @@ class Sequential(Model):
             if self._layers:
                 raise ValueError("Sequential: an Input can only come first")
             self._example_input = (layer.shape, layer.dtype)
+            self._sym_input = layer
             return
         if not isinstance(layer, Layer):
             raise TypeError(f"Sequential: expected a layer, got {type(layer).__name__}")
@@ -465,15 +471,29 @@ class Sequential(Model):
         return list(self._layers)
 
     def _build_from_shape(self) -> None:
-        """Run zeros through the stack once: builds every layer, records output shapes."""
+        """Call the layers not yet in the graph on the symbolic output of the one before (each
+        call runs the layer once on zeros: it builds the layer and finds its output shape)."""
         shape, dtype = self._example_input
-        x = Tensor._wrap(np.zeros((2,) + tuple(1 if d is None else d for d in shape[1:]),
-                                  dtype=dtype))
-        with no_grad():
-            self.call(x, training=False)
+        if self._sym_input is None:
+            self._sym_input = Input(shape[1:], dtype=dtype)
+        x = self._sym_input
+        for layer in self._layers:
+            if id(layer) not in self._sym_outputs:
+                self._sym_outputs[id(layer)] = layer(x)
+            x = self._sym_outputs[id(layer)]
         self.input_shape = shape
-        self.output_shape = self._layers[-1].output_shape
+        self.output_shape = x.shape
         self.built = True
+
+    @property
+    def inputs(self):
+        return None if self._sym_input is None else [self._sym_input]
+
+    @property
+    def outputs(self):
+        if self._sym_input is None or not self._layers:
+            return None
+        return [self._sym_outputs[id(self._layers[-1])]]
 
     def call(self, x, training=False):
         for layer in self._layers:
@@ -481,7 +501,8 @@ class Sequential(Model):
         return x
 
     def _layer_output_shape(self, layer):
-        return layer.output_shape
+        sym = self._sym_outputs.get(id(layer))
+        return layer.output_shape if sym is None else sym.shape
 
 
 def _as_list(x) -> list:
