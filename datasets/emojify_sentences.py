@@ -49,6 +49,25 @@ you are my valentine
 he is the man of my dreams
 i miss my grandparents and love them dearly
 our wedding day was full of love
+i love the way you smile
+i can not live without you
+my love for you grows every day
+she said yes when i asked her to marry me
+i am not lonely when you are with me
+you are not just my friend you are my love
+we hold hands on every walk
+i feel safe in your arms
+he writes her love letters
+our first kiss was magical
+i love spending time with my kids
+you are the sweetest person i know
+my grandfather still adores my grandmother
+i am so lucky to have you
+darling i love you
+honey you are wonderful
+i think about you all day
+she is the love of my life
+we are a happy couple
 """,
     1: """
 let us play baseball
@@ -88,6 +107,24 @@ i am training for a marathon
 do you want to play golf
 the match ended in a draw
 he catches every ball
+the pitcher threw a fast ball
+he scored three goals in the game
+we play football after school
+the team is training for the final
+she hit the ball out of the park
+i go running in the park every weekend
+the race starts at nine
+our team did not lose a single game
+the referee stopped the match
+he is the fastest runner on the team
+we cheered when the team scored
+i am not tired after the game
+she plays hockey every winter
+the cyclists rode up the hill
+they won the cup again
+the crowd went wild after the goal
+my brother is a soccer player
+we lost the match in the last minute
 """,
     2: """
 i am so happy
@@ -127,6 +164,25 @@ i got a promotion
 i finally feel better
 i am never bored with you
 today was amazing
+i am not unhappy at all
+i am really not sad today
+not bad at all
+this is not boring at all
+i am not upset anymore
+i have never been so happy
+nothing could ruin this day
+the sun is shining and i feel good
+we laughed all evening
+i am so glad it worked
+what a fun weekend
+she is smiling from ear to ear
+my test went really well
+i love this sunny weather
+i feel lucky today
+this made my day
+everyone is in a great mood
+the show was so funny
+it was not a bad day after all
 """,
     3: """
 i am sad
@@ -166,6 +222,25 @@ the trip was a disaster
 i regret what i said
 i hate being ignored
 i feel so bad
+i am not happy about this
+this is not funny
+i do not feel good
+it is not a good day
+nothing is fun anymore
+i am not glad at all
+i am not having a good time
+today was not great
+i feel down
+everything went wrong today
+i am so unhappy
+he is sad because his dog died
+i did not sleep at all
+my team lost and i feel awful
+the food was cold and the service was slow
+i miss my friends so much
+this is depressing
+she is crying in her room
+it was a boring and sad movie
 """,
     4: """
 i am hungry
@@ -203,6 +278,24 @@ the pancakes smell amazing
 we are going to a new restaurant
 please pass the salt
 i am cooking noodles
+i am not hungry i just want dessert
+this pizza is not bad at all
+the pasta needs more salt
+let us cook dinner together
+i want a bowl of soup
+the bakery sells fresh bread
+we ate tacos for lunch
+she made pancakes for breakfast
+i would love a cup of tea and a biscuit
+this restaurant has the best burgers
+i am craving chocolate
+what should we eat tonight
+let us order a pizza
+grandma cooked a huge dinner
+i had a sandwich for lunch
+the steak was delicious
+i want rice and chicken
+we need to buy eggs and milk
 """,
 }
 
@@ -219,6 +312,9 @@ my heart beats for you
 i love you so much
 we will be together forever
 i am not bored i am in love
+i will love you forever
+she misses her husband
+you are the one for me
 """,
     1: """
 let us play ball
@@ -232,6 +328,9 @@ he hit the ball hard
 the team needs a new coach
 i like to play soccer
 the players are tired after the match
+the match starts soon
+he kicked the ball into the goal
+i am not bad at tennis
 """,
     2: """
 i am very happy
@@ -245,6 +344,9 @@ i feel wonderful
 what a great day
 i am thrilled
 the party was awesome
+i am not unhappy
+this day is going great
+what a funny movie
 """,
     3: """
 i am so sad
@@ -258,6 +360,9 @@ she broke my heart
 my car broke down
 i am disappointed
 i am unhappy
+i am not having fun
+this is not a good day
+everything is going wrong
 """,
     4: """
 i want to eat
@@ -271,6 +376,9 @@ i want a cheeseburger
 he cooked dinner for us
 the cake tastes good
 i am not hungry yet
+let us have pizza tonight
+i am not full
+breakfast is ready
 """,
 }
 
