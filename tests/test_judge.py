@@ -148,3 +148,9 @@ def test_outcome_outputs_are_what_nbgrader_scores(kernel):
     outs = kernel._judge.run_test_cell("print('x')\nraise AssertionError('no')").outputs()
     assert [o.output_type for o in outs] == ["stream", "error"]
     json.dumps(outs)
+
+
+def test_call_adds_the_authors_hint_to_a_crash_in_the_kernel(kernel):
+    result = kernel.test("call('broken', broken, np.ones((2, 3)), hint='use keepdims=True')")
+    assert "broken raised ValueError" in result.message
+    assert "hint: use keepdims=True" in result.message
