@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 
 from autograder import sandbox as sb
@@ -162,6 +162,13 @@ class TrustedExecute(Execute):
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self._kernel_died(cell, "while running this cell")
+            return cell, resources
+        except CellTimeoutError:             # interrupted, and still busy: it ignores interrupts
+            self._dead_at = "after the time limit"
+            self._notes["kernel"] = "stuck"
+            cell.outputs = list(cell.get("outputs", [])) + [_error(
+                "CellTimeoutError", "this cell ran past the time limit and did not stop when "
+                "interrupted; the cells after it were not run")]
             return cell, resources
         errors = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
         if "CellTimeoutError" in errors:

@@ -383,6 +383,8 @@ def _judge_notes(path: Path) -> list[str]:
         notes.append(f"cell {index}: interrupted after the time limit")
     for index in data.get("memory", []):
         notes.append(f"cell {index}: ran out of memory (the sandbox's limit)")
+    if data.get("kernel") == "stuck":
+        notes.append("a cell ran past the time limit and ignored the interrupt: later cells not run")
     if data.get("kernel") == "died" and not any("kernel had died" in n for n in notes):
         notes.append("the kernel died (os._exit, a crash or too much memory): later cells not run")
     return notes

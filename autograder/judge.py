@@ -356,7 +356,7 @@ class NbclientLink:
         self.client = client
 
     def run(self, code: str, timeout: float) -> tuple[str, str]:
-        from nbclient.exceptions import DeadKernelError
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
         cell = nbformat.v4.new_code_cell(code)
         saved = self.client.timeout
         self.client.timeout = max(1, int(math.ceil(timeout)))
@@ -364,6 +364,8 @@ class NbclientLink:
             self.client.execute_cell(cell, 0, store_history=False)
         except DeadKernelError:
             return "dead", ""
+        except CellTimeoutError:          # no reply, or no output after an interrupt, in time
+            return "timeout", ""
         finally:
             self.client.timeout = saved
         text = "".join(o.get("text", "") for o in cell.outputs

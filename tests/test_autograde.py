@@ -27,7 +27,7 @@ def solved_copy():
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.setenv("COURSE_CELL_TIMEOUT", "10")
+    monkeypatch_module.setenv("COURSE_CELL_TIMEOUT", "20")
     subs = tmp_path_factory.mktemp("submissions")
     release = read_notebook(A.release_notebook)
     solved = solved_copy()
