@@ -156,7 +156,7 @@ class TrustedExecute(Execute):
             return self._judge_cell(cell, gid), resources
         if self._dead_at is not None:
             cell.outputs = [_error("KernelNotRunning",
-                                   "not run: the kernel died in an earlier cell")]
+                                   f"not run: the kernel stopped in an earlier cell ({self._dead_at})")]
             return cell, resources
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
@@ -188,8 +188,8 @@ class TrustedExecute(Execute):
     def _judge_cell(self, cell, gid: str):
         cell.source = self._tests[gid]
         if self._dead_at is not None:
-            cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel died "
-                                   "in an earlier cell")]
+            cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel "
+                                   f"stopped in an earlier cell ({self._dead_at})")]
             self._note(cell, "dead", "kernel died earlier")
             return cell
         if self._judge is None:
