@@ -155,8 +155,8 @@ class TrustedExecute(Execute):
         if meta.get("grade") and not meta.get("solution") and gid in self._tests:
             return self._judge_cell(cell, gid), resources
         if self._dead_at is not None:
-            cell.outputs = [_error("KernelNotRunning",
-                                   f"not run: the kernel stopped in an earlier cell ({self._dead_at})")]
+            cell.outputs = [_error("KernelNotRunning", "not run: the kernel stopped in an "
+                                   f"earlier cell ({self._dead_at})")]
             return cell, resources
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
