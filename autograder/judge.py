@@ -360,14 +360,20 @@ class NbclientLink:
         cell = nbformat.v4.new_code_cell(code)
         saved = self.client.timeout
         self.client.timeout = max(1, int(math.ceil(timeout)))
+        # nbclient stores the executed cell at the index it is given: use a slot past the
+        # notebook's end, so that no cell of the notebook is replaced.
+        cells = self.client.nb.cells
+        cells.append(cell)
         try:
-            self.client.execute_cell(cell, 0, store_history=False)
+            self.client.execute_cell(cell, len(cells) - 1, store_history=False)
         except DeadKernelError:
             return "dead", ""
         except CellTimeoutError:          # no reply, or no output after an interrupt, in time
             return "timeout", ""
         finally:
             self.client.timeout = saved
+            if cells and cells[-1] is cell:
+                cells.pop()
         text = "".join(o.get("text", "") for o in cell.outputs
                        if o.output_type == "stream")
         errors = [o for o in cell.outputs if o.output_type == "error"]
