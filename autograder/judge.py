@@ -40,11 +40,13 @@ MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may 
 MAX_RESPONSE = 300 * 1024 * 1024       # bytes of one answer from the kernel
 
 
-class KernelTimeout(Exception):
+# Both end the whole test cell: they derive from BaseException so that a test's own
+# ``except Exception`` (``call``, ``check_function``) cannot mistake them for the student's error.
+class KernelTimeout(BaseException):
     """The student's code ran past the test cell's time limit (the kernel was interrupted)."""
 
 
-class KernelDied(Exception):
+class KernelDied(BaseException):
     """The student's kernel died (os._exit, a crash, or killed for using too much memory)."""
 
 
