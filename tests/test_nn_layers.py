@@ -246,6 +246,14 @@ def test_summary_data_and_freezing(capsys):
     assert model.get_layer("head") is model.layers[2]
 
 
+def test_summary_keeps_columns_apart_for_long_names(capsys):
+    model = nn.Sequential([nn.Input((4,)), nn.BatchNormalization(name="batch_normalization_12")])
+    model.summary()
+    row = [l for l in capsys.readouterr().out.splitlines() if "batch_normalization_12" in l][0]
+    assert "(BatchNormalization) (None, 4)" in row.replace("  ", " ").replace("  ", " ")
+    assert row.split(")")[1].startswith(" ")
+
+
 def test_sequential_built_on_first_call():
     model = nn.Sequential([nn.Flatten(), nn.Dense(3)])
     with pytest.raises(RuntimeError, match="not built"):

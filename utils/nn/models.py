@@ -355,17 +355,20 @@ class Model(Layer):
     def summary(self, print_fn=print) -> None:
         """Print the layers with their output shapes and parameter counts, as Keras does."""
         rows = self.summary_data()
-        line = "_" * 72
+        labels = [f"{r['name']} ({r['type']})" for r in rows]
+        # the first column widens for long names (batch_normalization_12 (BatchNormalization))
+        width = max([33] + [len(label) + 1 for label in labels])
+        line = "_" * (width + 39)
         print_fn(f'Model: "{self.name}"')
         print_fn(line)
-        print_fn(f" {'Layer (type)':<33}{'Output Shape':<26}{'Param #':>10}")
-        print_fn("=" * 72)
-        for i, r in enumerate(rows):
+        print_fn(f" {'Layer (type)':<{width}}{'Output Shape':<26}{'Param #':>10}")
+        print_fn("=" * (width + 39))
+        for i, (r, label) in enumerate(zip(rows, labels)):
             shape = r["output_shape"]
             shape = ", ".join(_shape_str(s) for s in shape) if isinstance(shape, list) \
                 else ("?" if shape is None else _shape_str(shape))
-            print_fn(f" {r['name'] + ' (' + r['type'] + ')':<33}{shape:<26}{r['params']:>10,}")
-            print_fn("=" * 72 if i == len(rows) - 1 else "")
+            print_fn(f" {label:<{width}}{shape:<26}{r['params']:>10,}")
+            print_fn("=" * (width + 39) if i == len(rows) - 1 else "")
         n_train = int(sum(w.size for w in self.trainable_weights))
         total = self.count_params()
         print_fn(f"Total params: {total:,}")
