@@ -311,6 +311,7 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
     proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", str(private), a.id,
                              sub.sid], cwd=private, env=env, stdout=subprocess.PIPE,
                             stderr=log, stdin=subprocess.DEVNULL, start_new_session=True)
+    _RUNNING.add(proc)
     try:
         stdout, _ = proc.communicate(timeout=batch.student_timeout)
         status = _last_json(stdout)
@@ -320,6 +321,7 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
                                                 f"{batch.student_timeout:.0f} s"}
     finally:
         log.close()
+        _RUNNING.discard(proc)
     if not status.get("autograde"):
         result.notes.append(f"autograder failed ({status.get('error') or 'no result'}): "
                             "every cell scored 0")
@@ -334,6 +336,10 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
     result.workdir = private
     result.seconds = time.monotonic() - start
     return result
+
+
+# Workers still running: killed (with their sandboxes) if the batch itself is interrupted.
+_RUNNING: set[subprocess.Popen] = set()
 
 
 def _last_json(stdout: bytes) -> dict:
@@ -469,17 +475,29 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(run, sub) for sub in subs]
-        for future in as_completed(futures):
-            result = future.result()
-            _merge_one(batch, result)
-            results[result.student] = result
-            rows[csv_safe(result.student)] = _row(result, batch.test_ids, batch.max_total)
-            _write_rows(csv_path, batch.test_ids, rows)
-            log(f"  {_printable(result.student)[:40]:<24} {result.total:g}/{batch.max_total:g}"
-                f"  ({result.seconds:.1f} s)"
-                + (f"   ({_printable('; '.join(result.notes))[:300]})" if result.notes else ""))
+        try:
+            _collect(futures, batch, results, rows, csv_path, log)
+        except BaseException:               # Ctrl-C, or a bug: leave nothing running
+            for future in futures:
+                future.cancel()
+            for proc in list(_RUNNING):
+                _kill_group(proc)
+            raise
     shutil.rmtree(batch.out / ".work", ignore_errors=True)
     return results
+
+
+def _collect(futures, batch: Batch, results: dict, rows: dict, csv_path: Path, log) -> None:
+    """Record each student as their grading finishes (only this thread writes)."""
+    for future in as_completed(futures):
+        result = future.result()
+        _merge_one(batch, result)
+        results[result.student] = result
+        rows[csv_safe(result.student)] = _row(result, batch.test_ids, batch.max_total)
+        _write_rows(csv_path, batch.test_ids, rows)
+        log(f"  {_printable(result.student)[:40]:<24} {result.total:g}/{batch.max_total:g}"
+            f"  ({result.seconds:.1f} s)"
+            + (f"   ({_printable('; '.join(result.notes))[:300]})" if result.notes else ""))
 
 
 def merge(assignment: Assignment, parts: list[Path], out: Path, log=print) -> int:

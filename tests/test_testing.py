@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from utils.testing import (CheckFailure, check, check_function, check_shape, check_type,
+from utils.testing import (CheckFailure, call, check, check_function, check_predictions,
+                           check_shape, check_type, depends_on, needs,
                            course_reference, passed, reference_blocked)
 
 
@@ -174,3 +175,163 @@ def test_shape_hints_for_size_one_axes_and_author_hint_first():
 def test_integer_expectations_print_as_integers():
     msg = failure(check, "n_h", 3, 4)
     assert "expected: 4" in msg and "4.0" not in msg
+
+
+# --- call: a crash in a visible test becomes a message with the input and a hint ---------------
+
+def test_call_returns_the_result():
+    assert call("add", lambda a, b=0: a + b, 2, b=3) == 5
+
+
+def test_call_turns_a_broadcasting_crash_into_a_hint():
+    def normalize_rows(x):
+        return x / np.linalg.norm(x, axis=1)          # forgot keepdims
+    msg = failure(call, "normalize_rows", normalize_rows, np.ones((2, 3)))
+    assert msg.startswith("normalize_rows raised ValueError: operands could not be broadcast")
+    assert "array(2, 3)" in msg and "keepdims" in msg
+    assert "in normalize_rows, line" in msg and "np.linalg.norm" in msg   # the student's line
+
+
+def test_call_author_hint_comes_first_and_not_implemented_is_explained():
+    def stub(x):
+        raise NotImplementedError()
+    msg = failure(call, "sigmoid", stub, 1.0, hint="use np.exp")
+    assert "NotImplementedError" in msg and "not written this function yet" in msg
+    assert msg.index("use np.exp") < msg.index("not written")
+
+
+def test_call_names_the_student_line_not_the_library():
+    def L_model_backward(caches):
+        grads = []
+        for l in range(len(caches), -1, -1):       # off by one
+            grads.append(np.asarray(caches[l]))
+        return grads
+    msg = failure(call, "L_model_backward", L_model_backward, [1, 2])
+    assert "IndexError" in msg and "caches[l - 1]" in msg and "in L_model_backward" in msg
+
+
+def test_call_lets_check_failures_through():
+    @course_reference
+    def answer(x):
+        return x
+    with reference_blocked():
+        msg = failure(call, "f", lambda x: answer(x), 1)
+    assert "reference implementation" in msg and "raised" not in msg
+
+
+def test_check_function_crash_has_a_hint():
+    msg = failure(check_function, "f", lambda x: x @ x, lambda x: x,
+                  lambda rng: (rng.normal(size=(3, 2)),))
+    assert "raised ValueError" in msg and "matrix product" in msg
+
+
+# --- depends_on: blame the earlier function that is wrong --------------------------------------
+
+def _forward_ok(x):
+    return 2 * x, {"x": x}
+
+
+def _forward_wrong(x):
+    return 3 * x, {"x": x}
+
+
+def _predict_with(forward):
+    return lambda x: (forward(x)[0] > 1).astype(float)
+
+
+def test_depends_on_names_the_wrong_prerequisite():
+    x = np.array([[0.2, 0.8]])
+    need = needs("forward", _forward_wrong, x, expected=np.array([[0.4, 1.6]]),
+                 select=lambda out: out[0])
+    with pytest.raises(CheckFailure) as info:
+        with depends_on("predict", need):
+            check("p", _predict_with(_forward_wrong)(np.array([[0.4]])), np.array([[0.0]]))
+    msg = str(info.value)
+    assert msg.startswith("predict uses forward, which is not right yet: fix forward first")
+    assert "values differ" in msg
+
+
+def test_depends_on_keeps_the_failure_when_prerequisites_are_right():
+    x = np.array([[0.2, 0.8]])
+    need = needs("forward", _forward_ok, x, expected=np.array([[0.4, 1.6]]),
+                 select=lambda out: out[0])
+    with pytest.raises(CheckFailure) as info:
+        with depends_on("predict", need):
+            check("p", np.array([[1.0]]), np.array([[0.0]]))
+    assert str(info.value).startswith("p: values differ")
+
+
+def test_depends_on_does_not_fail_a_passing_composite(capsys):
+    need = needs("forward", _forward_wrong, np.ones((1, 1)), expected=np.array([[2.0]]),
+                 select=lambda out: out[0])
+    with depends_on("predict", need):      # predict right (e.g. inlined): no complaint
+        check("p", np.array([[1.0]]), np.array([[1.0]]), quiet=True)
+    assert capsys.readouterr().out == ""
+
+
+def test_depends_on_treats_a_crashing_prerequisite_as_wrong_and_is_quiet(capsys):
+    def loud_and_broken(x):
+        print("debug output")
+        raise NotImplementedError()
+    with pytest.raises(CheckFailure) as info:
+        with depends_on("model", needs("optimize", loud_and_broken, 1.0, expected=1.0)):
+            call("model", lambda: 1 / 0)
+    assert "fix optimize first" in str(info.value) and "NotImplementedError" in str(info.value)
+    assert "debug output" not in capsys.readouterr().out
+
+
+# --- the author's hint no longer hides the guessed one; plain numbers -------------------------
+
+def test_type_failure_shows_author_hint_and_type_hint():
+    msg = failure(check, "cost", np.array([[0.3]]), 0.3, hint="J = -(1/m) sum(...)")
+    assert "J = -(1/m)" in msg and "(1, 1)" in msg and "float(x)" in msg
+    msg = failure(check, "w", [0.0, 0.0], np.zeros(2), hint="use np.zeros")
+    assert "use np.zeros" in msg and "Python list" in msg
+
+
+def test_value_failure_shows_author_hint_and_factor_hint():
+    msg = failure(check, "dw", np.array([2.0, 4.0]), np.array([1.0, 2.0]), hint="dw = X dZ^T / m")
+    assert "dw = X dZ^T / m" in msg and "2 times" in msg
+
+
+def test_numbers_print_plainly():
+    msg = failure(check, "cost", np.float64(0.2283), 0.5)
+    assert "np.float64" not in msg and "0.2283" in msg
+    msg = failure(check, "costs", [np.float64(0.5), np.float64(0.25)], [0.5, 0.5])
+    assert "np.float64" not in msg
+    msg = failure(check, "costs", [np.float64(0.5)], [0.5, 0.25])
+    assert "np.float64" not in msg
+    msg = failure(call, "f", lambda x: 1 / 0, np.float64(2.5))
+    assert "when called with (2.5)\n" in msg
+
+
+def test_boolean_arrays_get_a_conversion_hint():
+    msg = failure(check, "p", np.array([True, False]), np.array([1.0, 0.0]))
+    assert "astype(float)" in msg
+
+
+# --- predictions: one rule, float arrays of 0. and 1. ------------------------------------------
+
+def test_check_predictions(capsys):
+    check_predictions("p", np.array([[1.0, 0.0]]), np.array([[1.0, 0.0]]))
+    assert "[pass]" in capsys.readouterr().out
+    assert "astype(float)" in failure(check_predictions, "p", np.array([[True, False]]),
+                                      np.array([[1.0, 0.0]]))
+    assert "astype(float)" in failure(check_predictions, "p", np.array([[1, 0]]),
+                                      np.array([[1.0, 0.0]]))
+    assert "not probabilities" in failure(check_predictions, "p", np.array([[0.7, 0.2]]),
+                                          np.array([[1.0, 0.0]]))
+    assert "(1, m)" in failure(check_predictions, "p", np.array([1.0, 0.0]),
+                               np.array([[1.0, 0.0]]))
+    assert "values differ" in failure(check_predictions, "p", np.array([[0.0, 0.0]]),
+                                      np.array([[1.0, 0.0]]))
+
+
+def test_needs_copies_its_inputs_when_made():
+    x = np.array([1.0, 2.0])
+    need = needs("double", lambda v: 2 * v, x, expected=np.array([2.0, 4.0]))
+    x *= 10                                 # the function under test changed x in place
+    with pytest.raises(CheckFailure) as info:
+        with depends_on("user", need):
+            check("y", 1.0, 2.0)
+    assert str(info.value).startswith("y: has the wrong value")

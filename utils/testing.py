@@ -14,13 +14,35 @@ The usual calls::
     passed("sigmoid")                            # one line at the end of a test cell
 
 Types are checked exactly: a subclass of ``np.ndarray`` or an object that overrides ``__eq__``
-does not pass for an array, and a string does not pass for a number.
+does not pass for an array, and a string does not pass for a number.  Numbers in messages are
+printed plainly (``0.25``, not ``np.float64(0.25)``).
+
+Conventions for test-cell authors:
+
+* **Call a graded function through** :func:`call` in visible tests:
+  ``s = call("sigmoid", sigmoid, x)``.  A crash inside the student's function then fails with
+  the usual message (the function, the exception, the input, the student's line and a hint),
+  not with a bare NumPy traceback.  ``check_function`` does the same for hidden tests.
+* **Composite functions** (``predict`` uses ``forward_propagation``, ``model`` uses
+  ``optimize``...) wrap their visible checks in ``with depends_on("predict", needs(...), ...):``.
+  When a check in the block fails, the earlier functions are tried on small fixed inputs; if
+  one of them is wrong, the message says to fix that one first instead of blaming ``predict``.
+* **Predictions** of a binary classifier are, everywhere in the course, a float array of
+  ``0.`` and ``1.`` of shape ``(1, m)`` (``(A > 0.5).astype(float)``); booleans or integers are
+  rejected with a hint that says how to convert.  Check them with :func:`check_predictions`.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
+import io
+import linecache
 import numbers
+import os
+import re
+import traceback
+import warnings
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping
 
@@ -28,7 +50,8 @@ import numpy as np
 
 __all__ = [
     "CheckFailure", "check", "check_type", "check_shape", "check_function", "passed",
-    "random_array", "course_reference", "reference_blocked",
+    "random_array", "course_reference", "reference_blocked", "call", "depends_on", "needs",
+    "check_predictions",
 ]
 
 # Exact types accepted where an exercise asks for a number.
@@ -39,6 +62,29 @@ class CheckFailure(AssertionError):
     """A test-cell check failed; the message is written for the student."""
 
 
+def _plain(value: Any) -> Any:
+    """``value`` with NumPy scalars turned into Python numbers (also inside lists, tuples, dicts),
+    so that NumPy 2 prints ``0.25`` and not ``np.float64(0.25)``."""
+    if isinstance(value, np.generic) and type(value) is not np.ndarray:
+        try:
+            return value.item()
+        except (ValueError, TypeError):        # pragma: no cover - exotic dtypes
+            return value
+    if type(value) in (list, tuple):
+        return type(value)(_plain(v) for v in value)
+    if type(value) is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _repr(value: Any) -> str:
+    """``repr`` with plain numbers (see :func:`_plain`)."""
+    try:
+        return repr(_plain(value))
+    except Exception:                          # a student's object whose repr fails
+        return f"<{type(value).__name__} object>"
+
+
 def _fmt(value: Any, limit: int = 6) -> str:
     """A short, readable rendering of a value for failure messages."""
     if isinstance(value, np.ndarray) and type(value) is np.ndarray:
@@ -46,7 +92,7 @@ def _fmt(value: Any, limit: int = 6) -> str:
                              suppress=False, linewidth=100):
             return f"array of shape {value.shape}, dtype {value.dtype}:\n    " + \
                 np.array2string(value).replace("\n", "\n    ")
-    text = repr(value)
+    text = _repr(value)
     return text if len(text) <= 300 else text[:300] + " ..."
 
 
@@ -76,7 +122,7 @@ def check_type(name: str, actual: Any, expected_type: type | tuple, hint: str | 
     allowed = expected_type if isinstance(expected_type, tuple) else (expected_type,)
     if type(actual) not in allowed:
         _fail(name, f"has type {type(actual).__name__}, expected {_type_name(expected_type)}",
-              hint=hint or _type_hint(actual, allowed), show=False)
+              hint=_join_hints(hint, _type_hint(actual, allowed)), show=False)
     if not quiet:
         print(f"[pass] {name} is a {_type_name(type(actual))}")
 
@@ -87,7 +133,11 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
     if isinstance(actual, np.ndarray) and type(actual) is not np.ndarray:
         return "return a plain numpy.ndarray (np.asarray(x) converts a subclass)"
     if float in allowed and isinstance(actual, np.ndarray):
-        return "return a number: np.squeeze(x) or float(x) turns a 1-element array into one"
+        if actual.size == 1:
+            return (f"this is an array of shape {actual.shape}, not a number: float(x) or "
+                    "np.squeeze(x) turns a 1-element array into one")
+        return (f"this is an array of shape {actual.shape}, not a number: did you forget to "
+                "sum over the examples?")
     if actual is None:
         return "did you forget the `return` statement?"
     return None
@@ -95,10 +145,10 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
 
 def check_shape(name: str, actual: np.ndarray, shape: tuple, hint: str | None = None) -> None:
     """Fail unless ``actual`` is a plain ndarray of exactly ``shape``."""
-    check_type(name, actual, np.ndarray)
+    check_type(name, actual, np.ndarray, hint=hint)
     if actual.shape != tuple(shape):
         _fail(name, f"has shape {actual.shape}, expected {tuple(shape)}",
-              hint=hint or _shape_hint(actual.shape, tuple(shape)), show=False)
+              hint=_join_hints(hint, _shape_hint(actual.shape, tuple(shape))), show=False)
 
 
 def _shape_hint(got: tuple, want: tuple) -> str | None:
@@ -115,10 +165,31 @@ def _shape_hint(got: tuple, want: tuple) -> str | None:
     return None
 
 
+# Hints that say the same thing in other words: a later hint of a group is dropped when an
+# earlier one (usually the author's) already touches that group.
+_SAME_IDEA = [("wrong sign", "minus"), ("times the expected", "divide by m", "1/m", "factor"),
+              ("astype(float)",)]
+
+
 def _join_hints(*hints: str | None) -> str | None:
-    """The author's hint first, then the guessed one, without repeats."""
-    kept = [h for i, h in enumerate(hints) if h and h not in hints[:i]]
+    """The author's hint first, then the guessed ones, without repeats."""
+    kept: list[str] = []
+    for h in hints:
+        if not h or h in kept:
+            continue
+        low = h.lower()
+        if any(any(k in low for k in group) and any(k in e.lower() for e in kept for k in group)
+               for group in _SAME_IDEA):
+            continue
+        kept.append(h)
     return "; ".join(kept) or None
+
+
+def _simple_ratio(r: float) -> bool:
+    """A ratio worth naming for a single number: an integer or 1/integer (m, 1/m, 2, -1...).
+    Any two numbers have some ratio, so for one number only these suggest a missing factor."""
+    return any(abs(x) >= 1 and np.isclose(x, np.round(x), rtol=0, atol=1e-6)
+               for x in (r, 1 / r if r else 0.0))
 
 
 def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
@@ -126,14 +197,21 @@ def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
     a, e = actual.astype(float).ravel(), expected.astype(float).ravel()
     if a.size == 0:
         return None
+    if a.size == 1 and float(a[0]).is_integer() and float(e[0]).is_integer():
+        return None                            # counts and lengths: a ratio says nothing
     nz = np.abs(e) > 1e-12
     if nz.any() and np.all(np.abs(a[~nz]) < 1e-12):
         ratio = a[nz] / e[nz]
-        if np.allclose(ratio, ratio[0], rtol=1e-6) and not np.isclose(ratio[0], 1.0):
+        if np.allclose(ratio, ratio[0], rtol=1e-6) and not np.isclose(ratio[0], 1.0) \
+                and (a.size > 1 or _simple_ratio(ratio[0])):
             r = ratio[0]
+            every = "every value" if a.size > 1 else "the value"
+            if r == 0:
+                return (f"{every} is zero: was something never computed, updated or "
+                        "assigned?")
             if np.isclose(r, -1.0):
-                return "every value has the wrong sign"
-            return (f"every value is {r:.6g} times the expected one: "
+                return f"{every} has the wrong sign"
+            return (f"{every} is {r:.6g} times the expected one: "
                     "check a missing or extra factor (e.g. 1/m, a learning rate, a 2)")
     if np.allclose(a, e[::-1]) and a.size > 1:
         return "the values are in reverse order"
@@ -148,8 +226,11 @@ def _check_array(name, actual, expected, rtol, atol, hint):
         _fail(name, f"has shape {actual.shape}, expected {expected.shape}",
               hint=_join_hints(hint, _shape_hint(actual.shape, expected.shape)), show=False)
     if expected.dtype.kind in "fc" and actual.dtype.kind not in "fc":
+        guess = ("a comparison such as A > 0.5 gives booleans: convert them with "
+                 ".astype(float)" if actual.dtype.kind == "b" else
+                 "integer arithmetic truncates: work with floats (.astype(float))")
         _fail(name, f"has dtype {actual.dtype}, expected a floating-point array",
-              hint=hint or "integer arithmetic truncates: work with floats", show=False)
+              hint=_join_hints(hint, guess), show=False)
     if expected.dtype.kind == "b" and actual.dtype.kind not in "bui":
         _fail(name, f"has dtype {actual.dtype}, expected booleans or 0/1 integers", hint=hint,
               show=False)
@@ -157,11 +238,12 @@ def _check_array(name, actual, expected, rtol, atol, hint):
         if np.all(np.isfinite(expected)) and not np.all(np.isfinite(actual)):
             bad = int(np.size(actual) - np.count_nonzero(np.isfinite(actual)))
             _fail(name, f"contains {bad} NaN or infinite value(s)", expected, actual,
-                  hint=hint or "look for a division by zero or log(0), or an overflow in exp")
+                  hint=_join_hints(hint, "look for a division by zero or log(0), or an "
+                                         "overflow in exp"))
         if not np.allclose(actual, expected, rtol=rtol, atol=atol):
             worst = float(np.max(np.abs(actual.astype(float) - expected.astype(float))))
             _fail(name, f"values differ (largest difference {worst:.3g})", expected, actual,
-                  hint=hint or _values_hint(actual, expected))
+                  hint=_join_hints(hint, _values_hint(actual, expected)))
     elif not np.array_equal(actual, expected):
         _fail(name, "values differ", expected, actual, hint=hint)
 
@@ -172,14 +254,14 @@ def _check_number(name, actual, expected, rtol, atol, hint):
     if type(actual) is np.ndarray and actual.ndim == 0:
         actual = actual[()]
     if type(actual) not in _REAL_TYPES or isinstance(actual, bool):
-        _fail(name, f"has type {type(actual).__name__}, expected a number", hint=hint or
-              _type_hint(actual, (float,)), show=False)
+        _fail(name, f"has type {type(actual).__name__}, expected a number",
+              hint=_join_hints(hint, _type_hint(actual, (float,))), show=False)
     if not np.isfinite(actual) and np.isfinite(expected):
         _fail(name, "is not finite", shown, actual,
-              hint=hint or "look for a division by zero or log(0)")
+              hint=_join_hints(hint, "look for a division by zero or log(0)"))
     if not np.isclose(actual, expected, rtol=rtol, atol=atol):
         _fail(name, "has the wrong value", shown, actual,
-              hint=hint or _values_hint(np.array([actual]), np.array([expected])))
+              hint=_join_hints(hint, _values_hint(np.array([actual]), np.array([expected]))))
 
 
 def _compare(name, actual, expected, rtol, atol, hint):
@@ -239,11 +321,11 @@ def _summary(value: Any) -> str:
         return "dict with keys " + ", ".join(map(str, value))
     if isinstance(value, (tuple, list)):
         if len(value) <= 8 and all(isinstance(v, (str, numbers.Number)) for v in value):
-            return repr(value)
+            return _repr(value)
         return f"{type(value).__name__} of {len(value)} items (all match)"
-    if isinstance(value, float):
-        return f"{value:.8g}"
-    return repr(value)
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.8g}"
+    return _repr(value)
 
 
 def random_array(rng: np.random.Generator, *shape: int, low: float = -2.0,
@@ -276,7 +358,7 @@ def check_function(name: str, student: Callable, reference: Callable,
         except CheckFailure as failure:
             raise CheckFailure(f"{failure}\n  {where}") from None
         except Exception as exc:
-            raise CheckFailure(f"{name} raised {type(exc).__name__}: {exc}\n  {where}") from exc
+            raise CheckFailure(_crash_message(name, exc, where, None, hint)) from exc
         try:
             _compare(f"{name}(...)", actual, expected, rtol, atol, hint)
         except CheckFailure as failure:
@@ -315,9 +397,10 @@ def _changed_path(before: Any, after: Any, path: str = "") -> str | None:
     return None
 
 
-def _describe_inputs(args: tuple, kwargs: dict) -> str:
+def _describe_inputs(args: tuple, kwargs: dict, limit: int = 240) -> str:
     parts = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
-    return "(" + ", ".join(parts) + ")"
+    text = "(" + ", ".join(parts) + ")"
+    return text if len(text) <= limit else text[:limit] + " ...)"
 
 
 def _short(value: Any) -> str:
@@ -327,7 +410,246 @@ def _short(value: Any) -> str:
         return "{" + ", ".join(f"{k!r}: {_short(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (tuple, list)) and len(value) > 4:
         return f"{type(value).__name__} of {len(value)}"
-    return repr(value)
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(_short(v) for v in value)
+        return f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) \
+            else f"[{inner}]"
+    text = _repr(value)
+    return text if len(text) <= 80 else text[:80] + " ..."
+
+
+# --- crashes in the student's code ---------------------------------------------------------------
+
+# (pattern in "ExceptionType: message", hint): the first match gives the guessed hint of a crash.
+_CRASH_HINTS = [
+    (r"^NotImplementedError",
+     "you have not written this function yet: replace `raise NotImplementedError()` with your "
+     "code, run its cell, then run this test again"),
+    (r"could not be broadcast together",
+     "two arrays have shapes that do not fit together (print their .shape on the line named "
+     "above); a sum, mean or norm over one axis needs keepdims=True to stay a column (n, 1) "
+     "instead of (n,)"),
+    (r"matmul: Input operand|shapes .* not aligned|size \d+ is different from",
+     "a matrix product of arrays whose inner sizes differ: check the order of the operands and "
+     "the transposes (W @ A, not A @ W; dZ @ A_prev.T)"),
+    (r"cannot reshape array",
+     "the new shape must hold exactly as many entries as the array: compute it from the "
+     "input's own shape"),
+    (r"boolean index did not match",
+     "two arrays that should have the same shape do not (e.g. a gradient dA and the cache Z "
+     "of another layer): check that each layer is given its own cache"),
+    (r"setting an array element with a sequence",
+     "a tuple or list was used where an array was expected: check how you unpack a cache "
+     "(linear_cache, activation_cache) = ((A_prev, W, b), Z)"),
+    (r"^IndexError.*list index out of range",
+     "a list index is out of range: with L layers the caches are caches[0] ... caches[L - 1], "
+     "so layer l uses caches[l - 1]"),
+    (r"^IndexError",
+     "an index is out of range: check the shape of the array you index, and that you count "
+     "layers or examples from the right place"),
+    (r"^KeyError",
+     "a dict has no such key: parameter keys look like 'W1', 'b1' (built with 'W' + str(l)) "
+     "and gradient keys like 'dW1'; check the range of l and the spelling"),
+    (r"^UnboundLocalError",
+     "a variable is used before it was given a value: an if/elif branch that did not run, or "
+     "a loop that ran zero times?"),
+    (r"^NameError",
+     "a name is not defined: run the cells above this one (those that define it), and check "
+     "the spelling"),
+    (r"NoneType",
+     "a value is None: did a function (yours or one it calls) forget its return statement?"),
+    (r"only (length|size)-1 arrays can be converted|only 0-dimensional arrays can be "
+     r"converted|must be real number, not",
+     "math.exp, math.log and float() take one number: use np.exp, np.log, ... on arrays"),
+    (r"cannot unpack|too many values to unpack|not enough values to unpack",
+     "the number of values returned does not match the number unpacked: check what the "
+     "called function returns (e.g. A, cache)"),
+    (r"object is not subscriptable|object is not callable|has no attribute",
+     "a value is not of the type the code expects (e.g. a tuple or list where an array is "
+     "expected): print type(x) of the values on the line named above"),
+    (r"^ZeroDivisionError",
+     "a division by zero: is a count (m, a number of rows) zero?"),
+    (r"^RecursionError",
+     "the function calls itself without end: did you call the function you are writing "
+     "instead of a helper?"),
+]
+
+
+def _exception_hint(exc: BaseException) -> str | None:
+    text = f"{type(exc).__name__}: {exc}"
+    for pattern, hint in _CRASH_HINTS:
+        if re.search(pattern, text):
+            return hint
+    return None
+
+
+def _is_library_file(filename: str) -> bool:
+    """True for NumPy, the standard library and this package: not the student's code."""
+    if not filename or filename.startswith("<frozen"):
+        return True
+    here = os.path.dirname(os.path.abspath(__file__))
+    grader = os.path.join(os.path.dirname(here), "autograder")     # the grader's proxies
+    path = os.path.abspath(filename)
+    return ("site-packages" in path or "dist-packages" in path or path.startswith(here)
+            or path.startswith(grader) or path.startswith(os.path.dirname(os.__file__)))
+
+
+def _student_line(exc: BaseException) -> str | None:
+    """Where the crash happened in the student's code: the outermost frame of their code (the
+    function under test) and, if different, the innermost one (a helper it called)."""
+    try:
+        frames = traceback.extract_tb(exc.__traceback__)
+    except Exception:                          # pragma: no cover - no traceback available
+        return None
+    mine = [f for f in frames if not _is_library_file(f.filename)]
+    if not mine:
+        return None
+
+    def show(frame) -> str:
+        line = (frame.line or linecache.getline(frame.filename, frame.lineno) or "").strip()
+        return f"in {frame.name}, line {frame.lineno}" + (f": {line}" if line else "")
+
+    if len(mine) == 1:
+        return show(mine[0])
+    return show(mine[0]) + "\n  which called ... " + show(mine[-1])
+
+
+def _crash_message(name: str, exc: BaseException, where: str | None, hint: str | None,
+                   value_hint: str | None = None) -> str:
+    message = str(exc).strip().splitlines()
+    first = message[0] if message else ""
+    if len(first) > 300:
+        first = first[:300] + " ..."
+    lines = [f"{name} raised {type(exc).__name__}" + (f": {first}" if first else "")]
+    if where:
+        lines.append(f"  {where}")
+    located = _student_line(exc)
+    if located:
+        lines.append(f"  {located}")
+    joined = _join_hints(hint, _exception_hint(exc), value_hint)
+    if joined:
+        lines.append(f"  hint: {joined}")
+    return "\n".join(lines)
+
+
+def call(name: str, fn: Callable, *args: Any, hint: str | None = None, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, with a crash turned into a :class:`CheckFailure` for the student.
+
+    Visible tests call graded functions through it (``A2, cache = call("forward_propagation",
+    forward_propagation, X, parameters)``).  If ``fn`` raises, the message names the function,
+    the exception, the input, the line of the student's code where it happened and a hint: the
+    author's ``hint`` first, then one guessed from the exception (a broadcasting error suggests
+    ``keepdims``, ``NotImplementedError`` says the function is not written yet, ...).  A
+    :class:`CheckFailure` raised inside ``fn`` (e.g. by the reference guard) passes through.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except CheckFailure:
+        raise
+    except Exception as exc:
+        where = f"when called with {_describe_inputs(args, kwargs)}"
+        raise CheckFailure(_crash_message(name, exc, where, hint)) from None
+
+
+# --- composite functions: blame the earlier exercise that is wrong ------------------------------
+
+class _Need:
+    """One earlier graded function, a fixed input and the output it must give (see needs)."""
+
+    def __init__(self, name, fn, args, kwargs, expected, select, rtol, atol):
+        self.name, self.fn, self.args, self.kwargs = name, fn, args, kwargs
+        self.expected, self.select, self.rtol, self.atol = expected, select, rtol, atol
+
+    def problem(self) -> str | None:
+        """None if the function gives the expected output, else the first line of what is wrong."""
+        try:
+            with reference_blocked(), np.errstate(all="ignore"), warnings.catch_warnings(), \
+                    contextlib.redirect_stdout(io.StringIO()):
+                warnings.simplefilter("ignore")
+                out = self.fn(*copy.deepcopy(self.args), **copy.deepcopy(self.kwargs))
+                if self.select is not None:
+                    out = self.select(out)
+                _compare(f"{self.name}(...)", out, self.expected, self.rtol, self.atol, None)
+        except CheckFailure as failure:
+            return str(failure).splitlines()[0]
+        except Exception as exc:
+            return f"{self.name} raised {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        return None
+
+
+def needs(name: str, fn: Callable, *args: Any, expected: Any, select: Callable | None = None,
+          rtol: float = 1e-5, atol: float = 1e-8, **kwargs: Any) -> _Need:
+    """An earlier graded function that a composite function uses, for :func:`depends_on`.
+
+    ``fn(*args, **kwargs)`` must give ``expected`` (compared like :func:`check`); ``select``
+    picks the part of the result to compare (``select=lambda out: out[0]`` keeps ``A2`` of
+    ``(A2, cache)``).  Use small fixed inputs and hard-coded expected values.
+    """
+    # copied now: the test may pass the same arrays to the function under test, which could
+    # change them in place before the prerequisites are tried
+    return _Need(name, fn, copy.deepcopy(args), copy.deepcopy(kwargs), copy.deepcopy(expected),
+                 select, rtol, atol)
+
+
+@contextmanager
+def depends_on(user: str, *prerequisites: _Need) -> Iterator[None]:
+    """Blame the right exercise when a composite function's test fails.
+
+    ::
+
+        with depends_on("predict", needs("forward_propagation", forward_propagation, X, params,
+                                         expected=A2, select=lambda out: out[0])):
+            check("predictions", call("predict", predict, params, X), expected)
+
+    If a check inside the block fails (or anything in it raises), the prerequisites are tried
+    in the order given, quietly.  If one gives a wrong result or crashes, the failure says
+    "predict uses forward_propagation, which is not right yet: fix forward_propagation first";
+    otherwise the original failure stands.  A composite function that passes is never failed
+    because of its prerequisites.
+    """
+    try:
+        yield
+    except Exception as original:
+        for need in prerequisites:
+            problem = need.problem()
+            if problem is not None:
+                first = str(original).splitlines()[0] if str(original) else type(original).__name__
+                raise CheckFailure(
+                    f"{user} uses {need.name}, which is not right yet: fix {need.name} first "
+                    f"(its test cell above says what is wrong)\n"
+                    f"  {need.name} on a small fixed example: {problem}\n"
+                    f"  (the failure in this test was: {first})") from None
+        raise
+
+
+# --- predictions of a binary classifier ---------------------------------------------------------
+
+def check_predictions(name: str, predictions: Any, expected: np.ndarray, *,
+                      hint: str | None = None, quiet: bool = False) -> None:
+    """Check 0/1 predictions: the course's one rule is a float array of 0. and 1., shape (1, m).
+
+    Booleans and integers fail with a hint to convert (``(A > 0.5).astype(float)``);
+    probabilities (values other than 0 and 1) fail with a hint to compare with 0.5.  ``hint``
+    is shown when the labels are wrong.
+    """
+    expected = np.asarray(expected, dtype=float)
+    check_type(name, predictions, np.ndarray)
+    if predictions.shape != expected.shape:
+        _fail(name, f"has shape {predictions.shape}, expected {expected.shape}",
+              hint=_join_hints(_shape_hint(predictions.shape, expected.shape),
+                               "one prediction per example (column), as a row (1, m)"),
+              show=False)
+    if predictions.dtype.kind != "f":
+        _fail(name, f"has dtype {predictions.dtype}, expected floats 0. and 1.",
+              hint="predictions are float arrays in this course: convert with "
+                   "(A > 0.5).astype(float)", show=False)
+    if not np.all((predictions == 0) | (predictions == 1)):
+        _fail(name, "holds values other than 0 and 1", expected, predictions,
+              hint="predictions are the labels 0. and 1., not probabilities: compare the "
+                   "probabilities with 0.5")
+    _compare(name, predictions, expected, 0.0, 0.0, hint)
+    if not quiet:
+        print(f"[pass] {name} = {_summary(expected)}")
 
 
 def passed(what: str) -> None:

@@ -9,7 +9,9 @@
     history = model.fit(x_train, y_train, epochs=10, batch_size=32)
 
 Modules, one per concept: ``tensor`` (Tensor, autograd glue ``apply``), ``ops`` (primitive
-forward/backward pairs), ``layers``, ``models``, ``optimizers``, ``losses``, ``initializers``.
+forward/backward pairs), ``layers``, ``models``, ``optimizers``, ``losses``, ``initializers``;
+``conv`` and ``conv_layers`` (convolution, pooling), ``recurrent``, ``rnn_layers`` and
+``attention`` (sequences).
 """
 from .tensor import (Tensor, apply, unbroadcast, no_grad, is_grad_enabled,  # noqa: F401
                      set_default_dtype, get_default_dtype)
@@ -25,3 +27,9 @@ from .models import Model, Sequential, History  # noqa: F401,E402
 # --- convolution and pooling (branch nn-conv): primitives in utils.nn.conv, layers here -----
 from . import conv  # noqa: F401,E402
 from .conv_layers import *  # noqa: F401,F403,E402
+
+# --- sequences (branch nn-seq): primitives in utils.nn.recurrent, layers here -----------------
+# (importing recurrent also keeps freed memory in the process: see recurrent.keep_freed_memory)
+from . import recurrent  # noqa: F401,E402
+from .rnn_layers import *  # noqa: F401,F403,E402
+from .attention import *  # noqa: F401,F403,E402

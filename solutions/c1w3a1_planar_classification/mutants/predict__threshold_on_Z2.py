@@ -2,5 +2,5 @@
 import numpy as np
 def predict(parameters, X):
     A2, cache = forward_propagation(X, parameters)
-    predictions = (cache["Z2"] > 0.5).astype(int)
+    predictions = (cache["Z2"] > 0.5).astype(float)
     return predictions
