@@ -2,8 +2,8 @@
 
 * ``resnet_small.h5``: weights of ``utils.resnet.ResNetSmall((28, 28, 1), 6)`` (in the order
   of ``model.weights``; ``Model.load_weights`` reads them), trained on the 1080 training images
-  of ``six_class.h5`` with random left-right flips, Adam, then a lower learning rate; finally the
-  batch-norm moving statistics are recomputed on the whole training set (``recalibrate``).
+  of ``six_class.h5`` with random left-right flips, Adam, then a lower learning rate; finally
+  the batch-norm moving statistics are recomputed on the whole training set (``recalibrate``).
 * ``resnet_vs_plain.h5``: per-epoch training cost and accuracy of ``ResNetSmall`` and of
   ``PlainSmall`` (the same layers without the shortcut additions), trained identically from the
   same start, so the notebook can draw both curves without training for minutes.
@@ -30,6 +30,8 @@ SEED = 1
 EPOCHS = (30, 10)                 # epochs at the first and at the second learning rate
 RATES = (1e-3, 1e-4)
 BATCH = 32
+# (random shifts of up to 3 pixels as well, nn.RandomTranslation(0.1, 0.1), left the network
+# underfitting after 40 epochs: 85.6% train, 73.9% test accuracy)
 
 COMMON = {
     "source": "trained by datasets/train_resnet_small.py on six_class.h5 (Fashion-MNIST)",
@@ -62,7 +64,7 @@ def recalibrate(model, x, batch=None) -> None:
 
 
 def _train(build, x, y, epochs=EPOCHS, rates=RATES):
-    """Train build() with flips; returns the network and its per-epoch history."""
+    """Train build() with random flips; returns the network and its per-epoch history."""
     nn.clear_session()
     nn.set_seed(SEED)
     net = build()
@@ -91,6 +93,7 @@ def train(out_dir: Path) -> dict:
     recalibrate(resnet, x)
     resnet.save_weights(Path(out_dir) / "resnet_small.h5")
     test_acc = evaluate(Path(out_dir) / "resnet_small.h5")
+    print(f"ResNetSmall: test accuracy {test_acc:.4f}", flush=True)
     plain, h_plain = _train(PlainSmall, x, y)
     recalibrate(plain, x)
     arrays = {"epoch": np.arange(1, len(h_res["loss"]) + 1, dtype=np.int64)}
@@ -107,7 +110,7 @@ def train(out_dir: Path) -> dict:
             **COMMON,
             "description": f"weights of c4w2a1's ResNetSmall (28x28x1 -> 6 classes, "
                            f"{resnet.count_params():,} parameters), Adam ({epochs}), batch "
-                           f"{BATCH}, random flips, seed {SEED}",
+                           f"{BATCH}, random left-right flips, seed {SEED}",
             "accuracy": {"split": "test", "value": round(test_acc, 4)},
         },
         "resnet_vs_plain.h5": {
