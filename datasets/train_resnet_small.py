@@ -30,8 +30,9 @@ SEED = 1
 EPOCHS = (30, 10)                 # epochs at the first and at the second learning rate
 RATES = (1e-3, 1e-4)
 BATCH = 32
-# (random shifts of up to 3 pixels as well, nn.RandomTranslation(0.1, 0.1), left the network
-# underfitting after 40 epochs: 85.6% train, 73.9% test accuracy)
+# Tried and not kept: random shifts as well, nn.RandomTranslation(0.1, 0.1) (up to 3 pixels),
+# left the network underfitting after 40 epochs (85.6% train, 73.9% test accuracy); shifts of
+# 1 pixel gave 97.2% train, 77.2% test, no better than flips alone (76.9%).
 
 COMMON = {
     "source": "trained by datasets/train_resnet_small.py on six_class.h5 (Fashion-MNIST)",
