@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 
 from autograder import sandbox as sb
@@ -139,6 +139,7 @@ class TrustedExecute(Execute):
             notes_path = os.environ.get("COURSE_JUDGE_NOTES")
             if notes_path:
                 Path(notes_path).write_text(json.dumps(self._notes))
+            box.cleanup()
             for path in owned:
                 shutil.rmtree(path, ignore_errors=True)
 
@@ -154,13 +155,20 @@ class TrustedExecute(Execute):
         if meta.get("grade") and not meta.get("solution") and gid in self._tests:
             return self._judge_cell(cell, gid), resources
         if self._dead_at is not None:
-            cell.outputs = [_error("KernelNotRunning",
-                                   "not run: the kernel died in an earlier cell")]
+            cell.outputs = [_error("KernelNotRunning", "not run: the kernel stopped in an "
+                                   f"earlier cell ({self._dead_at})")]
             return cell, resources
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self._kernel_died(cell, "while running this cell")
+            return cell, resources
+        except CellTimeoutError:             # interrupted, and still busy: it ignores interrupts
+            self._dead_at = "after the time limit"
+            self._notes["kernel"] = "stuck"
+            cell.outputs = list(cell.get("outputs", [])) + [_error(
+                "CellTimeoutError", "this cell ran past the time limit and did not stop when "
+                "interrupted; the cells after it were not run")]
             return cell, resources
         errors = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
         if "CellTimeoutError" in errors:
@@ -180,8 +188,8 @@ class TrustedExecute(Execute):
     def _judge_cell(self, cell, gid: str):
         cell.source = self._tests[gid]
         if self._dead_at is not None:
-            cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel died "
-                                   "in an earlier cell")]
+            cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel "
+                                   f"stopped in an earlier cell ({self._dead_at})")]
             self._note(cell, "dead", "kernel died earlier")
             return cell
         if self._judge is None:

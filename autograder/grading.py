@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class Submission:
     path: Path | None
     problem: str | None = None     # why it cannot be graded (then every cell scores 0)
     sid: str = ""                  # the id used with nbgrader: safe in paths and commands
+    index: int = 0                 # its place in the batch
 
 
 @dataclass
@@ -209,7 +211,9 @@ def _write_rows(out: Path, test_ids: list[str], rows: dict[str, list[str]]) -> N
 def record_scores(db: Path, assignment: Assignment, sid: str, student: str,
                   scores: dict[str, float]) -> None:
     """Write one student's scores into an nbgrader gradebook (the display name as last name)."""
-    with Gradebook(f"sqlite:///{db}") as gb:
+    with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
+        # nbgrader's own API trips SQLAlchemy's autoflush warnings when it adds a submission
+        warnings.simplefilter("ignore")
         gb.update_or_create_student(sid, last_name=student[:200], first_name="")
         gb.update_or_create_submission(assignment.id, sid)
         nb = gb.find_submission_notebook(assignment.notebook.stem, assignment.id, sid)
@@ -290,7 +294,7 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
     if "*" in zeroed:
         result.notes.append(f"{zeroed['*']}: every cell scored 0")
         return result
-    private = batch.out / ".work" / f"student-{sub.sid}"
+    private = batch.out / ".work" / f"s{sub.index:05d}"       # short: paths stay short
     shutil.rmtree(private, ignore_errors=True)
     make_course_dir(private)
     shutil.copy(batch.template_db, private / "gradebook.db")
@@ -379,6 +383,8 @@ def _judge_notes(path: Path) -> list[str]:
         notes.append(f"cell {index}: interrupted after the time limit")
     for index in data.get("memory", []):
         notes.append(f"cell {index}: ran out of memory (the sandbox's limit)")
+    if data.get("kernel") == "stuck":
+        notes.append("a cell ran past the time limit and ignored the interrupt: later cells not run")
     if data.get("kernel") == "died" and not any("kernel had died" in n for n in notes):
         notes.append("the kernel died (os._exit, a crash or too much memory): later cells not run")
     return notes
@@ -456,6 +462,8 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
     subs += [Submission(s, None, "no submission") for s in roster or [] if s not in present]
     subs.sort(key=lambda s: s.student)
     assign_ids(subs)
+    for i, sub in enumerate(subs):
+        sub.index = i
     if shard:
         k, n = shard
         subs = subs[k - 1::n]

@@ -40,11 +40,13 @@ MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may 
 MAX_RESPONSE = 300 * 1024 * 1024       # bytes of one answer from the kernel
 
 
-class KernelTimeout(Exception):
+# Both end the whole test cell: they derive from BaseException so that a test's own
+# ``except Exception`` (``call``, ``check_function``) cannot mistake them for the student's error.
+class KernelTimeout(BaseException):
     """The student's code ran past the test cell's time limit (the kernel was interrupted)."""
 
 
-class KernelDied(Exception):
+class KernelDied(BaseException):
     """The student's kernel died (os._exit, a crash, or killed for using too much memory)."""
 
 
@@ -272,7 +274,9 @@ class Judge:
             hint = crash_hint(ename, message)
             if hint:
                 lines.append(f"  hint: {hint}")
-            raise CheckFailure("\n".join(lines))
+            failure = CheckFailure("\n".join(lines))
+            failure.crash = True          # utils.testing.call adds its author's hint to it
+            raise failure
         return resp
 
     def ask(self, req: dict, label: str) -> Any:
@@ -354,16 +358,24 @@ class NbclientLink:
         self.client = client
 
     def run(self, code: str, timeout: float) -> tuple[str, str]:
-        from nbclient.exceptions import DeadKernelError
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
         cell = nbformat.v4.new_code_cell(code)
         saved = self.client.timeout
         self.client.timeout = max(1, int(math.ceil(timeout)))
+        # nbclient stores the executed cell at the index it is given: use a slot past the
+        # notebook's end, so that no cell of the notebook is replaced.
+        cells = self.client.nb.cells
+        cells.append(cell)
         try:
-            self.client.execute_cell(cell, 0, store_history=False)
+            self.client.execute_cell(cell, len(cells) - 1, store_history=False)
         except DeadKernelError:
             return "dead", ""
+        except CellTimeoutError:          # no reply, or no output after an interrupt, in time
+            return "timeout", ""
         finally:
             self.client.timeout = saved
+            if cells and cells[-1] is cell:
+                cells.pop()
         text = "".join(o.get("text", "") for o in cell.outputs
                        if o.output_type == "stream")
         errors = [o for o in cell.outputs if o.output_type == "error"]

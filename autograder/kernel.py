@@ -71,7 +71,7 @@ class KernelSession:
         km.setup_box(self.box)
         self.client = NotebookClient(
             nbformat.v4.new_notebook(), km=km, timeout=timeout, kernel_name="python3",
-            allow_errors=True, interrupt_on_timeout=True,
+            allow_errors=True, interrupt_on_timeout=True, iopub_timeout=30,
             error_on_timeout={"ename": "CellTimeoutError", "evalue": "",
                               "traceback": ["CellTimeoutError: no reply before the time limit"]},
             # the kernel's own start-up warnings (e.g. about TCP transport) are not test output
@@ -91,16 +91,21 @@ class KernelSession:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._ctx.__exit__(*exc)
+        try:
+            self._ctx.__exit__(*exc)
+        finally:
+            self.box.cleanup()
 
     def run(self, source: str) -> CellResult:
-        from nbclient.exceptions import DeadKernelError
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
         cell = nbformat.v4.new_code_cell(source)
         self.client.nb.cells.append(cell)
         try:
             self.client.execute_cell(cell, len(self.client.nb.cells) - 1)
         except DeadKernelError:
             return CellResult(False, "DeadKernelError: the kernel died")
+        except CellTimeoutError:
+            return CellResult(False, "CellTimeoutError: the cell ran past the time limit")
         return judge(cell)
 
     def test(self, source: str) -> CellResult:

@@ -43,6 +43,9 @@ c.Autograde.autograde_preprocessors = [TrustedExecute, IgnorePattern, ClearMetad
 # interrupted, marked as an error, and the rest of the notebook still runs.
 c.Execute.timeout = c.TrustedExecute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
 c.Execute.interrupt_on_timeout = c.TrustedExecute.interrupt_on_timeout = True
+# After an interrupt, wait this long for the kernel to settle (a busy machine needs more than
+# nbclient's 4 s; a cell that still has not settled counts as timed out).
+c.Execute.iopub_timeout = c.TrustedExecute.iopub_timeout = 30
 
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -127,7 +128,8 @@ class Sandbox:
         self.home = self.job_dir / "home"
         self.io_in = self.job_dir / "in"
         self.io_out = self.job_dir / "out"
-        self.ipc = self.job_dir / "ipc"
+        # The kernel's sockets: a short path of its own (a Unix socket path has 107 bytes).
+        self.ipc = Path(tempfile.mkdtemp(prefix="course-ipc-"))
         for d in (self.home, self.io_in, self.io_out, self.ipc):
             d.mkdir(parents=True, exist_ok=True)
         self.uid = UID_BASE + self.slot
@@ -202,6 +204,10 @@ class Sandbox:
                  "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--", *argv]
         return args
 
+    def cleanup(self) -> None:
+        """Remove the socket folder (the rest lives in job_dir, which its owner removes)."""
+        shutil.rmtree(self.ipc, ignore_errors=True)
+
     def seed_home(self, mpl_cache: Path | None) -> None:
         """Give the home a prebuilt matplotlib font cache (building one costs seconds)."""
         if mpl_cache and mpl_cache.is_dir():
@@ -226,7 +232,6 @@ def unavailable() -> str | None:
     if os.geteuid() != 0:
         return ("the sandbox drops each kernel to its own unprivileged uid, which needs the "
                 "grader to run as root (e.g. in a container or CI job)")
-    import tempfile
     with tempfile.TemporaryDirectory(prefix="course-probe-") as tmp:
         tree = Path(tmp) / "course"
         (tree / "datasets").mkdir(parents=True)
@@ -237,6 +242,8 @@ def unavailable() -> str | None:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return f"bubblewrap failed to start a sandbox: {exc}"
+        finally:
+            box.cleanup()
         if proc.returncode != 0 or proc.stdout.strip() != str(box.uid):
             return ("bubblewrap failed to start a sandbox: "
                     + (proc.stderr.strip().splitlines() or ["?"])[-1][:200])

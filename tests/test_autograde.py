@@ -27,7 +27,7 @@ def solved_copy():
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.setenv("COURSE_CELL_TIMEOUT", "10")
+    monkeypatch_module.setenv("COURSE_CELL_TIMEOUT", "20")
     subs = tmp_path_factory.mktemp("submissions")
     release = read_notebook(A.release_notebook)
     solved = solved_copy()
@@ -158,3 +158,13 @@ def test_refuses_to_grade_without_a_sandbox(tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "unavailable", lambda: "bubblewrap is not installed")
     with pytest.raises(CourseError, match="--unsafe-no-sandbox"):
         autograde(tmp_path, A, tmp_path / "out", log=lambda *a: None)
+
+
+def test_autograded_notebooks_keep_every_cell_of_the_submission(batch):
+    """The judge's calls into the kernel leave no trace in the notebook nbgrader stores."""
+    _, _, out, release, *_ = batch
+    graded = read_notebook(out / "course" / "autograded" / "alice" / A.id / A.notebook.name)
+    assert len(graded.cells) == len(release.cells)
+    assert [c.cell_type for c in graded.cells] == [c.cell_type for c in release.cells]
+    assert graded.cells[0].source == release.cells[0].source
+    assert not any("autograder.bridge" in c.source for c in graded.cells)

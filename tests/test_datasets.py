@@ -74,7 +74,10 @@ def test_unknown_name_lists_the_known_ones():
         load_dataset("cats")
 
 
-@pytest.mark.parametrize("filename", sorted(f for f, i in MANIFEST.items() if "accuracy" not in i))
+# files made by a trainer (datasets/train_*.py: weights, training curves) are not rebuilt by
+# `make datasets`; tests/test_weights.py recomputes the accuracy of the weight files
+@pytest.mark.parametrize("filename", sorted(f for f, i in MANIFEST.items()
+                                            if not i["builder"].startswith("datasets/train_")))
 def test_rebuild_reproduces_the_checksum(filename, tmp_path):
     """`make datasets` is deterministic: rebuilding gives the committed bytes."""
     import importlib.util

@@ -148,3 +148,17 @@ def test_outcome_outputs_are_what_nbgrader_scores(kernel):
     outs = kernel._judge.run_test_cell("print('x')\nraise AssertionError('no')").outputs()
     assert [o.output_type for o in outs] == ["stream", "error"]
     json.dumps(outs)
+
+
+def test_call_adds_the_authors_hint_to_a_crash_in_the_kernel(kernel):
+    result = kernel.test("call('broken', broken, np.ones((2, 3)), hint='use keepdims=True')")
+    assert "broken raised ValueError" in result.message
+    assert "hint: use keepdims=True" in result.message
+
+
+def test_a_timeout_inside_call_or_check_function_is_still_a_timeout(kernel):
+    outcome = kernel._judge.run_test_cell("call('forever', forever)", timeout=2)
+    assert outcome.status == "timeout"
+    outcome = kernel._judge.run_test_cell(
+        "check_function('forever', forever, lambda: None, lambda rng: ())", timeout=2)
+    assert outcome.status == "timeout"

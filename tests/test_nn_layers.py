@@ -64,6 +64,31 @@ def test_glorot_and_seed():
     assert abs(he.std() - np.sqrt(2 / 400)) < 0.002
 
 
+def test_seeded_initializers_repeat_without_touching_the_framework_generator():
+    for init in (nn.initializers.GlorotUniform(seed=0), nn.initializers.GlorotNormal(seed=1),
+                 nn.initializers.HeNormal(seed=2), nn.initializers.HeUniform(seed=3),
+                 nn.initializers.RandomNormal(seed=4), nn.initializers.RandomUniform(seed=5)):
+        nn.set_seed(7)
+        first = init((3, 3, 4, 8))
+        state = nn.rng().bit_generator.state
+        nn.rng().random(10)
+        np.testing.assert_array_equal(init((3, 3, 4, 8)), first)
+        assert init((3, 3, 4, 8)).dtype == np.float32
+        nn.set_seed(7)
+        init((2, 5))
+        assert nn.rng().bit_generator.state == state, f"{init!r} drew from the framework's rng"
+    # two layers built with one seeded initializer get the same kernel, whatever came between
+    a = nn.Conv2D(4, 3, kernel_initializer=nn.initializers.GlorotUniform(seed=0))
+    a(np.zeros((1, 5, 5, 2)))
+    nn.Dense(3)(np.zeros((1, 2)))
+    b = nn.Conv2D(4, 3, kernel_initializer=nn.initializers.GlorotUniform(seed=0))
+    b(np.zeros((1, 5, 5, 2)))
+    np.testing.assert_array_equal(a.kernel.data, b.kernel.data)
+    u = nn.initializers.get("random_uniform")((1000,))
+    assert -0.05 <= u.min() and u.max() < 0.05
+    assert repr(nn.initializers.HeNormal(seed=3)) == "HeNormal(seed=3)"
+
+
 def test_batch_normalization(f64):
     rng = np.random.default_rng(2)
     bn = nn.BatchNormalization(momentum=0.9)
@@ -219,6 +244,14 @@ def test_summary_data_and_freezing(capsys):
     model.fit(x, y, epochs=1, verbose=0)
     np.testing.assert_array_equal(model.layers[0].kernel.data, before)
     assert model.get_layer("head") is model.layers[2]
+
+
+def test_summary_keeps_columns_apart_for_long_names(capsys):
+    model = nn.Sequential([nn.Input((4,)), nn.BatchNormalization(name="batch_normalization_12")])
+    model.summary()
+    row = [l for l in capsys.readouterr().out.splitlines() if "batch_normalization_12" in l][0]
+    assert "(BatchNormalization) (None, 4)" in row.replace("  ", " ").replace("  ", " ")
+    assert row.split(")")[1].startswith(" ")
 
 
 def test_sequential_built_on_first_call():

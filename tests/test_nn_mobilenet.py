@@ -97,3 +97,10 @@ def test_mobilenet_shapes_freezing_and_fine_tuning():
     model2 = nn.Model(inp, nn.Dense(2)(nn.GlobalAveragePooling2D()(base(inp))))
     model2(x, training=True)
     assert not all(np.array_equal(a, b) for a, b in zip(before, base.get_weights()))
+
+
+def test_configs():
+    assert nn.ReLU(6.0).get_config()["max_value"] == 6.0
+    assert nn.ReLU().get_config()["max_value"] is None
+    config = nn.Rescaling(0.5, offset=-1).get_config()
+    assert (config["scale"], config["offset"]) == (0.5, -1.0)

@@ -553,7 +553,9 @@ def call(name: str, fn: Callable, *args: Any, hint: str | None = None, **kwargs:
     """
     try:
         return fn(*args, **kwargs)
-    except CheckFailure:
+    except CheckFailure as failure:
+        if hint and getattr(failure, "crash", False):    # a crash the grader's proxy reported
+            raise CheckFailure(f"{failure}\n  hint: {hint}") from None
         raise
     except Exception as exc:
         where = f"when called with {_describe_inputs(args, kwargs)}"

@@ -33,3 +33,6 @@ from .conv_layers import *  # noqa: F401,F403,E402
 from . import recurrent  # noqa: F401,E402
 from .rnn_layers import *  # noqa: F401,F403,E402
 from .attention import *  # noqa: F401,F403,E402
+
+# --- more augmentation (branch c4w2a1) -----------------------------------------------------------
+from .augmentation import RandomTranslation  # noqa: F401,E402

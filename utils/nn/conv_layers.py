@@ -17,7 +17,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import conv as C
-from .layers import Layer, LayerError, _shape_str, _unique_name, get_activation
+from .layers import (Layer, LayerError, _activation_name, _shape_str, _unique_name,
+                     get_activation)
 from .tensor import apply
 
 __all__ = ["Conv2D", "Conv2DTranspose", "Conv1D", "DepthwiseConv2D", "MaxPool2D",
@@ -37,12 +38,6 @@ def _padding_arg(padding, layer, allowed=("valid", "same")):
         raise ValueError(f"{layer}: padding must be one of {', '.join(map(repr, allowed))}, "
                          f"not {padding!r}")
     return padding.lower()
-
-
-def _activation_name(activation):
-    if activation is None or isinstance(activation, str):
-        return activation
-    return getattr(activation, "__name__", "custom")
 
 
 def _needs_grad(x):
@@ -92,6 +87,8 @@ class _Windowed(Layer):
 
 
 class _ConvBase(_Windowed):
+    _config_keys = ("filters", "kernel_size", "strides", "padding", "activation", "use_bias")
+
     def __init__(self, filters, kernel_size, strides, padding, activation, use_bias,
                  kernel_initializer, bias_initializer, **kwargs):
         super().__init__(**kwargs)
@@ -226,6 +223,8 @@ class DepthwiseConv2D(_ConvBase):
     """
 
     _keras_name = "depthwise_conv2d"
+    _config_keys = ("kernel_size", "strides", "padding", "depth_multiplier", "activation",
+                    "use_bias")
 
     def __init__(self, kernel_size, strides=(1, 1), padding="valid", depth_multiplier=1,
                  activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
@@ -256,6 +255,7 @@ class DepthwiseConv2D(_ConvBase):
 # ------------------------------------------------------------------------------ pooling
 class _Pool2D(_Windowed):
     _forward = _backward = None
+    _config_keys = ("pool_size", "strides", "padding")
 
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", **kwargs):
         super().__init__(**kwargs)
@@ -308,6 +308,7 @@ class ZeroPadding2D(_Windowed):
     """Zeros around each image: padding int, (p_h, p_w) or ((top, bottom), (left, right))."""
 
     _keras_name = "zero_padding2d"
+    _config_keys = ("padding",)
 
     def __init__(self, padding=(1, 1), **kwargs):
         super().__init__(**kwargs)
@@ -325,6 +326,7 @@ class UpSampling2D(_Windowed):
     n_W s_w, n_C).  Only interpolation="nearest"."""
 
     _keras_name = "up_sampling2d"
+    _config_keys = ("size", "interpolation")
 
     def __init__(self, size=(2, 2), interpolation="nearest", **kwargs):
         super().__init__(**kwargs)

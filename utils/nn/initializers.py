@@ -5,7 +5,10 @@ random flips) comes from :func:`rng`, so ``utils.nn.set_seed(n)`` makes a notebo
 exactly.  ``set_seed`` also seeds ``np.random`` for the notebook's own code.
 
 Initializers are called as ``init(shape, dtype) -> array``; ``get("glorot_uniform")`` turns
-a Keras-style name into one.  For a kernel (n_in, n_out) (or a conv kernel (f, f, n_C_prev,
+a Keras-style name into one.  A random initializer given a ``seed`` (``GlorotUniform(seed=0)``)
+does not use the framework's generator: as in Keras, it returns the same values every time it
+is called with the same shape, whatever was drawn before (tests build a layer twice and get the
+same weights).  For a kernel (n_in, n_out) (or a conv kernel (f, f, n_C_prev,
 n_C)), fan_in = n_in * receptive field, fan_out = n_out * receptive field.
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from .tensor import get_default_dtype
 
 __all__ = ["set_seed", "rng", "GlorotUniform", "GlorotNormal", "HeNormal", "HeUniform",
-           "RandomNormal", "Zeros", "Ones", "Constant", "get"]
+           "RandomNormal", "RandomUniform", "Zeros", "Ones", "Constant", "get"]
 
 _RNG = np.random.default_rng(0)
 
@@ -40,59 +43,83 @@ def _fans(shape) -> tuple[int, int]:
 
 
 class Initializer:
-    """Base class: ``init(shape, dtype=None)`` returns a new array."""
+    """Base class: ``init(shape, dtype=None)`` returns a new array.
+
+    seed -- None: draw from the framework's generator ``rng()``; an int: draw from a new
+            generator seeded with it at every call (the same shape gives the same values)
+    """
+
+    seed = None
 
     def __call__(self, shape, dtype=None) -> np.ndarray:
         dtype = get_default_dtype() if dtype is None else dtype
         return np.asarray(self.sample(tuple(shape)), dtype=dtype)
 
+    def _rng(self) -> np.random.Generator:
+        return rng() if self.seed is None else np.random.default_rng(self.seed)
+
     def sample(self, shape):  # pragma: no cover - overridden
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        return type(self).__name__ + "()"
+        return type(self).__name__ + ("()" if self.seed is None else f"(seed={self.seed})")
 
 
-class GlorotUniform(Initializer):
+class _Seeded(Initializer):
+    def __init__(self, seed: int | None = None):
+        self.seed = seed
+
+
+class GlorotUniform(_Seeded):
     """Uniform on [-limit, limit], limit = sqrt(6 / (fan_in + fan_out)) (the Keras default)."""
 
     def sample(self, shape):
         fan_in, fan_out = _fans(shape)
         limit = np.sqrt(6.0 / (fan_in + fan_out))
-        return rng().uniform(-limit, limit, size=shape)
+        return self._rng().uniform(-limit, limit, size=shape)
 
 
-class GlorotNormal(Initializer):
+class GlorotNormal(_Seeded):
     """Normal with std sqrt(2 / (fan_in + fan_out)) (truncation omitted)."""
 
     def sample(self, shape):
         fan_in, fan_out = _fans(shape)
-        return rng().normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), size=shape)
+        return self._rng().normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), size=shape)
 
 
-class HeNormal(Initializer):
+class HeNormal(_Seeded):
     """Normal with std sqrt(2 / fan_in): He et al., the course's choice for ReLU layers."""
 
     def sample(self, shape):
-        return rng().normal(0.0, np.sqrt(2.0 / _fans(shape)[0]), size=shape)
+        return self._rng().normal(0.0, np.sqrt(2.0 / _fans(shape)[0]), size=shape)
 
 
-class HeUniform(Initializer):
+class HeUniform(_Seeded):
     """Uniform on [-limit, limit], limit = sqrt(6 / fan_in)."""
 
     def sample(self, shape):
         limit = np.sqrt(6.0 / _fans(shape)[0])
-        return rng().uniform(-limit, limit, size=shape)
+        return self._rng().uniform(-limit, limit, size=shape)
 
 
 class RandomNormal(Initializer):
     """Normal(mean, stddev)."""
 
-    def __init__(self, mean=0.0, stddev=0.05):
-        self.mean, self.stddev = mean, stddev
+    def __init__(self, mean=0.0, stddev=0.05, seed: int | None = None):
+        self.mean, self.stddev, self.seed = mean, stddev, seed
 
     def sample(self, shape):
-        return rng().normal(self.mean, self.stddev, size=shape)
+        return self._rng().normal(self.mean, self.stddev, size=shape)
+
+
+class RandomUniform(Initializer):
+    """Uniform on [minval, maxval)."""
+
+    def __init__(self, minval=-0.05, maxval=0.05, seed: int | None = None):
+        self.minval, self.maxval, self.seed = minval, maxval, seed
+
+    def sample(self, shape):
+        return self._rng().uniform(self.minval, self.maxval, size=shape)
 
 
 class Constant(Initializer):
@@ -117,6 +144,7 @@ class Ones(Constant):
 
 _NAMES = {"glorot_uniform": GlorotUniform, "glorot_normal": GlorotNormal,
           "he_normal": HeNormal, "he_uniform": HeUniform, "random_normal": RandomNormal,
+          "random_uniform": RandomUniform,
           "zeros": Zeros, "ones": Ones}
 
 

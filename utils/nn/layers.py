@@ -85,6 +85,13 @@ def get_activation(activation):
     return _ACTIVATIONS[activation]
 
 
+def _activation_name(activation):
+    """The name of an activation argument (a name, a function or None), for get_config."""
+    if activation is None or isinstance(activation, str):
+        return activation
+    return getattr(activation, "__name__", "custom")
+
+
 # --------------------------------------------------------------------- symbolic graph
 class SymbolicTensor:
     """The output of a layer called on ``Input(...)``: a shape and the call that makes it.
@@ -110,6 +117,7 @@ class Node:
         self.layer, self.inputs, self.kwargs = layer, inputs, kwargs
         self.training = training    # fixed at the call (e.g. base_model(x, training=False))
         self.outputs: list[SymbolicTensor] = []
+        layer.__dict__.setdefault("_inbound_nodes", []).append(self)
 
     def parents(self) -> list[SymbolicTensor]:
         """The symbolic tensors this call reads (in its inputs or its keyword arguments)."""
@@ -166,6 +174,7 @@ class Layer:
         self.input_shape = None
         self.output_shape = None
         self.dtype = np.dtype(dtype) if dtype is not None else None
+        self.__dict__.setdefault("_inbound_nodes", [])   # its calls on symbolic tensors (Node)
 
     # -------------------------------------------------------------- tracking sublayers
     def __setattr__(self, key: str, value: Any) -> None:
@@ -363,8 +372,59 @@ class Layer:
                         for i, (shape, t) in enumerate(zip(shapes, outs))]
         return list(node.outputs) if several else node.outputs[0]
 
+    # ------------------------------------------------------------ place in a graph
+    def _only_node(self, what: str) -> "Node":
+        nodes = self.__dict__.get("_inbound_nodes", [])
+        if not nodes:
+            raise AttributeError(
+                f"layer '{self.name}' has no {what} yet: it gets one when it is called on a "
+                "symbolic tensor (Input(...) or another layer's output), or when it is part "
+                "of a Sequential model that starts with an Input")
+        if len(nodes) > 1:
+            raise AttributeError(
+                f"layer '{self.name}' was called {len(nodes)} times in graphs, so its {what} is "
+                "ambiguous: keep the tensor each call returned instead")
+        return nodes[0]
+
+    @property
+    def output(self):
+        """The symbolic tensor this layer's call produced (a list for several outputs): e.g.
+        ``Model(model.inputs, [layer.output for layer in model.layers])`` gives every layer's
+        output for an input (feature maps), ``Model(vgg.inputs, vgg.get_layer(name).output)``
+        a network cut after one layer."""
+        outs = self._only_node("output").outputs
+        return outs[0] if len(outs) == 1 else list(outs)
+
+    @property
+    def input(self):
+        """The symbolic tensor(s) this layer was called on (see ``output``)."""
+        return self._only_node("input").inputs
+
+    # --------------------------------------------------------------------- describing
+    _config_keys: tuple[str, ...] = ()    # the constructor arguments get_config reports
+
+    def get_config(self) -> dict:
+        """The layer's name, ``trainable`` and the arguments it was made with, as plain data
+        (numbers, strings, tuples, None), as Keras's ``get_config``: e.g. a Conv2D gives
+        filters, kernel_size, strides, padding, activation (a name or None), use_bias."""
+        config = {"name": self.name, "trainable": self.trainable}
+        for key in self._config_keys:
+            # activations are stored as functions; their name was kept as activation_name
+            value = getattr(self, "activation_name" if key == "activation" else key)
+            config[key] = _plain_config(value)
+        return config
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} '{self.name}'>"
+
+
+def _plain_config(value):
+    """Config values as plain Python data: NumPy scalars to numbers, lists to tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain_config(v) for v in value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def _shapes_str(shapes) -> str:
@@ -414,14 +474,15 @@ class Dense(Layer):
     step).  kernel (n_in, units) (the transpose of the course's W), bias (units,).
     """
 
+    _config_keys = ("units", "activation", "use_bias")
+
     def __init__(self, units: int, activation=None, use_bias: bool = True,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros", **kwargs):
         super().__init__(**kwargs)
         if int(units) <= 0:
             raise ValueError(f"Dense: units must be a positive integer, got {units}")
         self.units = int(units)
-        self.activation_name = activation if isinstance(activation, str) or activation is None \
-            else getattr(activation, "__name__", "custom")
+        self.activation_name = _activation_name(activation)
         self.activation = get_activation(activation)
         self.use_bias = use_bias
         self.kernel_initializer, self.bias_initializer = kernel_initializer, bias_initializer
@@ -453,8 +514,11 @@ class Dense(Layer):
 class Activation(Layer):
     """Apply an activation by name ("relu", "sigmoid", "tanh", "softmax") or function."""
 
+    _config_keys = ("activation",)
+
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
+        self.activation_name = _activation_name(activation)
         self.activation = get_activation(activation) or (lambda x: x)
 
     def call(self, x):
@@ -463,6 +527,8 @@ class Activation(Layer):
 
 class ReLU(Layer):
     """max(x, 0); with ``max_value`` also capped there (``ReLU(6.)`` is MobileNetV2's ReLU6)."""
+
+    _config_keys = ("max_value",)
 
     def __init__(self, max_value: float | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -477,6 +543,8 @@ class ReLU(Layer):
 class LeakyReLU(Layer):
     """x where x > 0, else alpha * x."""
 
+    _config_keys = ("alpha",)
+
     def __init__(self, alpha: float = 0.3, **kwargs):
         super().__init__(**kwargs)
         self.alpha = alpha
@@ -487,6 +555,8 @@ class LeakyReLU(Layer):
 
 class Softmax(Layer):
     """Softmax along ``axis``."""
+
+    _config_keys = ("axis",)
 
     def __init__(self, axis: int = -1, **kwargs):
         super().__init__(**kwargs)
@@ -500,6 +570,8 @@ class Dropout(Layer):
     """Inverted dropout while training (each entry zeroed with probability ``rate``, the rest
     scaled by 1/(1-rate)); the identity at inference.  ``seed`` gives the layer its own
     generator, otherwise the framework's (``set_seed``) is used."""
+
+    _config_keys = ("rate",)
 
     def __init__(self, rate: float, seed: int | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -523,6 +595,8 @@ class Flatten(Layer):
 
 class Reshape(Layer):
     """Reshape each example to ``target_shape`` (no batch axis; one entry may be -1)."""
+
+    _config_keys = ("target_shape",)
 
     def __init__(self, target_shape: Sequence[int], **kwargs):
         super().__init__(**kwargs)
@@ -548,6 +622,8 @@ class BatchNormalization(Layer):
     A frozen layer (trainable=False) always runs in inference mode, as in Keras.
     Weights: gamma, beta (trainable), moving_mean, moving_variance (not trainable).
     """
+
+    _config_keys = ("axis", "momentum", "epsilon")
 
     def __init__(self, axis: int = -1, momentum: float = 0.99, epsilon: float = 1e-3,
                  **kwargs):
@@ -576,6 +652,8 @@ class BatchNormalization(Layer):
 
 class LayerNormalization(Layer):
     """Normalise each example over its last axis, then scale (gamma) and shift (beta)."""
+
+    _config_keys = ("axis", "epsilon")
 
     def __init__(self, axis: int = -1, epsilon: float = 1e-3, **kwargs):
         super().__init__(**kwargs)
@@ -673,6 +751,8 @@ class Maximum(_SameShapeMerge):
 class Concatenate(_Merge):
     """Join a list of tensors along ``axis`` (other axes must match)."""
 
+    _config_keys = ("axis",)
+
     def __init__(self, axis: int = -1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis
@@ -697,6 +777,8 @@ class Dot(_Merge):
     (m, n) . (m, n) with axes=1 -> (m, 1); (m, p, k) . (m, k, q) with axes=(2, 1) -> (m, p, q);
     (m, T, 1) . (m, T, n) with axes=1 -> (m, 1, n) (attention: weights times values).
     """
+
+    _config_keys = ("axes", "normalize")
 
     def __init__(self, axes, normalize: bool = False, **kwargs):
         super().__init__(**kwargs)
@@ -730,6 +812,8 @@ class Dot(_Merge):
 class RepeatVector(Layer):
     """(m, d) -> (m, n, d): the same vector n times (one per time step)."""
 
+    _config_keys = ("n",)
+
     def __init__(self, n: int, **kwargs):
         super().__init__(**kwargs)
         self.n = int(n)
@@ -748,6 +832,8 @@ class RepeatVector(Layer):
 class Permute(Layer):
     """Permute the axes of each example: dims numbers them from 1 (the batch axis stays 0),
     e.g. Permute((2, 1)) turns (m, T, n) into (m, n, T)."""
+
+    _config_keys = ("dims",)
 
     def __init__(self, dims: Sequence[int], **kwargs):
         super().__init__(**kwargs)
@@ -779,6 +865,8 @@ class Lambda(Layer):
 class Rescaling(Layer):
     """x * scale + offset, elementwise (no weights): ``Rescaling(1 / 255)`` maps pixels to
     [0, 1], ``Rescaling(1 / 127.5, offset=-1)`` to [-1, 1] (MobileNetV2's preprocessing)."""
+
+    _config_keys = ("scale", "offset")
 
     def __init__(self, scale: float, offset: float = 0.0, **kwargs):
         super().__init__(**kwargs)

@@ -25,8 +25,8 @@ from typing import Sequence
 import numpy as np
 
 from . import initializers, losses as losses_mod, optimizers as optimizers_mod
-from .layers import (InputLayer, Layer, LayerError, Node, SymbolicTensor, _map_structure,
-                     _shape_str)
+from .layers import (Input, InputLayer, Layer, LayerError, Node, SymbolicTensor,
+                     _map_structure, _shape_str)
 from .tensor import Tensor, get_default_dtype, no_grad
 
 __all__ = ["Model", "Sequential", "History", "WeightsMismatchError"]
@@ -334,14 +334,17 @@ class Model(Layer):
 
     # ------------------------------------------------------------------------ summary
     def summary_data(self) -> list[dict]:
-        """One dict per layer: name, type, output_shape (batch None), params, trainable."""
+        """One dict of plain data per layer, in the order of ``layers``: name, type (the class
+        name, e.g. "Conv2D"), output_shape (batch None), params, trainable, and config (the
+        layer's ``get_config()``: its arguments, e.g. padding, strides, activation, axis).
+        What ``summary`` prints, in a form a test can compare."""
         self._require_built("summary")
         rows = []
         for layer in self.layers:
             shape = self._layer_output_shape(layer)
             rows.append({"name": layer.name, "type": type(layer).__name__,
                          "output_shape": shape, "params": layer.count_params(),
-                         "trainable": layer.trainable})
+                         "trainable": layer.trainable, "config": layer.get_config()})
         return rows
 
     def _layer_output_shape(self, layer):
@@ -355,17 +358,24 @@ class Model(Layer):
     def summary(self, print_fn=print) -> None:
         """Print the layers with their output shapes and parameter counts, as Keras does."""
         rows = self.summary_data()
-        line = "_" * 72
+        names = [f"{r['name']} ({r['type']})" for r in rows]
+        shapes = []
+        for r in rows:
+            shape = r["output_shape"]
+            shapes.append(", ".join(_shape_str(s) for s in shape) if isinstance(shape, list)
+                          else ("?" if shape is None else _shape_str(shape)))
+        # columns as wide as their longest entry (at least Keras's widths), one space apart
+        w_name = max([32] + [len(n) for n in names]) + 1
+        w_shape = max([25] + [len(s) for s in shapes]) + 1
+        width = 1 + w_name + w_shape + 10
+        line = "_" * width
         print_fn(f'Model: "{self.name}"')
         print_fn(line)
-        print_fn(f" {'Layer (type)':<33}{'Output Shape':<26}{'Param #':>10}")
-        print_fn("=" * 72)
-        for i, r in enumerate(rows):
-            shape = r["output_shape"]
-            shape = ", ".join(_shape_str(s) for s in shape) if isinstance(shape, list) \
-                else ("?" if shape is None else _shape_str(shape))
-            print_fn(f" {r['name'] + ' (' + r['type'] + ')':<33}{shape:<26}{r['params']:>10,}")
-            print_fn("=" * 72 if i == len(rows) - 1 else "")
+        print_fn(f" {'Layer (type)':<{w_name}}{'Output Shape':<{w_shape}}{'Param #':>10}")
+        print_fn("=" * width)
+        for i, (name, shape, r) in enumerate(zip(names, shapes, rows)):
+            print_fn(f" {name:<{w_name}}{shape:<{w_shape}}{r['params']:>10,}")
+            print_fn("=" * width if i == len(rows) - 1 else "")
         n_train = int(sum(w.size for w in self.trainable_weights))
         total = self.count_params()
         print_fn(f"Total params: {total:,}")
@@ -424,12 +434,17 @@ class Sequential(Model):
 
     ``Sequential([Input((64, 64, 3)), Conv2D(...), ..., Dense(6, activation="softmax")])``;
     without an ``Input`` (or ``input_shape=`` on the first layer) the model is built on its
-    first call.
+    first call.  With one, the stack is also a graph, as in Keras: ``model.inputs``,
+    ``model.outputs`` and every ``layer.output`` are symbolic tensors, so that
+    ``Model(model.inputs, [layer.output for layer in model.layers])`` gives all the layers'
+    outputs (feature maps) at once.
     """
 
     def __init__(self, layers: Sequence | None = None, name: str | None = None):
         super().__init__(name=name)
         self._example_input = None   # (shape, dtype) of one batch, once known
+        self._sym_input = None       # the graph's Input tensor, once the input shape is known
+        self._sym_outputs: dict[int, SymbolicTensor] = {}   # id(layer) -> its output in it
         self.built = False
         for layer in layers or []:
             self.add(layer)
@@ -440,6 +455,7 @@ class Sequential(Model):
             if self._layers:
                 raise ValueError("Sequential: an Input can only come first")
             self._example_input = (layer.shape, layer.dtype)
+            self._sym_input = layer
             return
         if not isinstance(layer, Layer):
             raise TypeError(f"Sequential: expected a layer, got {type(layer).__name__}")
@@ -455,15 +471,29 @@ class Sequential(Model):
         return list(self._layers)
 
     def _build_from_shape(self) -> None:
-        """Run zeros through the stack once: builds every layer, records output shapes."""
+        """Call the layers not yet in the graph on the symbolic output of the one before (each
+        call runs the layer once on zeros: it builds the layer and finds its output shape)."""
         shape, dtype = self._example_input
-        x = Tensor._wrap(np.zeros((2,) + tuple(1 if d is None else d for d in shape[1:]),
-                                  dtype=dtype))
-        with no_grad():
-            self.call(x, training=False)
+        if self._sym_input is None:
+            self._sym_input = Input(shape[1:], dtype=dtype)
+        x = self._sym_input
+        for layer in self._layers:
+            if id(layer) not in self._sym_outputs:
+                self._sym_outputs[id(layer)] = layer(x)
+            x = self._sym_outputs[id(layer)]
         self.input_shape = shape
-        self.output_shape = self._layers[-1].output_shape
+        self.output_shape = x.shape
         self.built = True
+
+    @property
+    def inputs(self):
+        return None if self._sym_input is None else [self._sym_input]
+
+    @property
+    def outputs(self):
+        if self._sym_input is None or not self._layers:
+            return None
+        return [self._sym_outputs[id(self._layers[-1])]]
 
     def call(self, x, training=False):
         for layer in self._layers:
@@ -471,7 +501,8 @@ class Sequential(Model):
         return x
 
     def _layer_output_shape(self, layer):
-        return layer.output_shape
+        sym = self._sym_outputs.get(id(layer))
+        return layer.output_shape if sym is None else sym.shape
 
 
 def _as_list(x) -> list:

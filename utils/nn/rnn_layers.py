@@ -91,7 +91,8 @@ class Embedding(Layer):
     Arguments:
     input_dim -- vocabulary size V; output_dim -- vector size D
     embeddings_initializer -- "uniform" (Keras's default, U(-0.05, 0.05)) or any initializer
-    weights -- optional initial matrix (V, D) (or a list holding it), e.g. GloVe vectors
+    weights -- optional initial matrix (V, D) (or a list holding it), e.g. GloVe vectors; the
+               layer is then built at once (get_weights() returns it before any call)
     trainable -- False keeps the vectors fixed (pretrained embeddings)
 
     Weight: ``embeddings`` (V, D).  The gradient adds up the rows of repeated ids.
@@ -119,6 +120,9 @@ class Embedding(Layer):
                                  f"{self.output_dim}), got {weights.shape}")
         self._initial_weights = weights
         self.input_length = input_length
+        if weights is not None:       # nothing depends on the input: the matrix exists at once,
+            self.build()              # so get_weights() shows it before the layer is first called
+            self.built = True
 
     def build(self, input_shape=None):
         init = self.embeddings_initializer

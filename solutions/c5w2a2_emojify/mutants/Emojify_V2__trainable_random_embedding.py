@@ -1,0 +1,12 @@
+# Mistake: a fresh, trainable nn.Embedding instead of the pretrained GloVe layer.
+import numpy as np
+def Emojify_V2(input_shape, word_to_vec_map, word_to_index):
+    sentence_indices = nn.Input(shape=input_shape, dtype="int64")
+    embeddings = nn.Embedding(len(word_to_index) + 1, 50)(sentence_indices)
+    X = nn.LSTM(128, return_sequences=True)(embeddings)
+    X = nn.Dropout(0.5)(X)
+    X = nn.LSTM(128, return_sequences=False)(X)
+    X = nn.Dropout(0.5)(X)
+    X = nn.Dense(5)(X)
+    X = nn.Activation("softmax")(X)
+    return nn.Model(inputs=sentence_indices, outputs=X)

@@ -1,0 +1,13 @@
+# Mistake: the right shape, but word w goes to row word_to_index[w] - 1 (and the last row stays zero).
+import numpy as np
+def pretrained_embedding_layer(word_to_vec_map, word_to_index):
+    any_word = next(iter(word_to_vec_map))
+    vocab_len = len(word_to_index) + 1
+    emb_dim = word_to_vec_map[any_word].shape[0]
+    emb_matrix = np.zeros((vocab_len, emb_dim))
+    for word, idx in word_to_index.items():
+        emb_matrix[idx - 1, :] = word_to_vec_map[word]
+    embedding_layer = nn.Embedding(vocab_len, emb_dim, trainable=False)
+    embedding_layer.build((None,))
+    embedding_layer.set_weights([emb_matrix])
+    return embedding_layer
