@@ -52,18 +52,29 @@ def _read_idx(kind: str) -> tuple[np.ndarray, np.ndarray]:
     return images, labels
 
 
-def build(out_dir: Path) -> dict:
-    rng = np.random.default_rng(SEED)
-    arrays = {}
+def sample_classes(classes, per_class: dict, seed: int) -> dict:
+    """A seeded sample of some Fashion-MNIST classes, shared by every builder that uses them.
+
+    For each split ("train", "test"): ``per_class[split]`` images of each label in ``classes``
+    (drawn in the order of ``classes``), shuffled.  Returns ``{split: (images, labels)}`` with
+    images (n, 28, 28) uint8 and Fashion-MNIST's own labels (n,).
+    """
+    rng = np.random.default_rng(seed)
+    out = {}
     for split, kind in (("train", "train"), ("test", "t10k")):
         images, labels = _read_idx(kind)
-        chosen = []
-        for label in CLASSES:
-            idx = np.flatnonzero(labels == label)
-            chosen.append(np.sort(rng.choice(idx, PER_CLASS[split], replace=False)))
+        chosen = [np.sort(rng.choice(np.flatnonzero(labels == label), per_class[split],
+                                     replace=False)) for label in classes]
         order = rng.permutation(np.concatenate(chosen))
-        arrays[f"{split}_x"] = images[order]
-        arrays[f"{split}_y"] = (labels[order] == 6).astype(np.uint8).reshape(1, -1)
+        out[split] = images[order], labels[order]
+    return out
+
+
+def build(out_dir: Path) -> dict:
+    arrays = {}
+    for split, (images, labels) in sample_classes(CLASSES, PER_CLASS, SEED).items():
+        arrays[f"{split}_x"] = images
+        arrays[f"{split}_y"] = (labels == 6).astype(np.uint8).reshape(1, -1)
     write_h5(out_dir / "fashion_pair.h5", arrays,
              attrs={"classes": list(CLASSES.values()),
                     "description": INFO["fashion_pair.h5"]["description"]})

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from build_fashion_pair import _read_idx
+from build_fashion_pair import sample_classes
 from h5write import write_h5
 
 # Fashion-MNIST label -> name, in the order of our labels 0..5
@@ -41,19 +41,11 @@ INFO = {
 
 
 def build(out_dir: Path) -> dict:
-    rng = np.random.default_rng(SEED)
     arrays = {}
     ours = {label: i for i, label in enumerate(CLASSES)}
-    for split, kind in (("train", "train"), ("test", "t10k")):
-        images, labels = _read_idx(kind)
-        chosen = []
-        for label in CLASSES:
-            idx = np.flatnonzero(labels == label)
-            chosen.append(np.sort(rng.choice(idx, PER_CLASS[split], replace=False)))
-        order = rng.permutation(np.concatenate(chosen))
-        arrays[f"{split}_x"] = images[order]
-        arrays[f"{split}_y"] = np.array([ours[l] for l in labels[order]],
-                                        dtype=np.uint8).reshape(1, -1)
+    for split, (images, labels) in sample_classes(CLASSES, PER_CLASS, SEED).items():
+        arrays[f"{split}_x"] = images
+        arrays[f"{split}_y"] = np.array([ours[l] for l in labels], dtype=np.uint8).reshape(1, -1)
     write_h5(out_dir / "six_class.h5", arrays,
              attrs={"classes": list(CLASSES.values()),
                     "description": INFO["six_class.h5"]["description"]})
