@@ -39,9 +39,10 @@ _saved: list[Path] = []
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("COURSE_CHROMIUM"), "chromium", "chromium-browser",
-                      "google-chrome", "google-chrome-stable"):
-        if candidate and (found := shutil.which(candidate)):
+    if os.environ.get("COURSE_CHROMIUM"):              # this binary, or none
+        return shutil.which(os.environ["COURSE_CHROMIUM"])
+    for candidate in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if found := shutil.which(candidate):
             return found
     return None
 
@@ -169,9 +170,11 @@ def save_screenshot(page_or_locator, name: str, docs: bool = False) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page_or_locator.screenshot(path=str(path))
     _saved.append(path)
-    if docs:
+    if docs:                                           # committed: keep them small
+        from PIL import Image
         DOCS_IMG.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMG / f"{name}.png")
+        Image.open(path).convert("RGB").quantize(colors=128).save(DOCS_IMG / f"{name}.png",
+                                                                  optimize=True)
         _saved.append(DOCS_IMG / f"{name}.png")
     return path
 
