@@ -165,6 +165,15 @@ def page(context):
     page.close()
 
 
+@pytest.fixture(scope="module")
+def shared_page(context):
+    """One JupyterLab page for a module's tests: notebooks are opened in it one after another,
+    without reloading JupyterLab each time."""
+    page = context.new_page()
+    yield page
+    page.close()
+
+
 def save_screenshot(page_or_locator, name: str, docs: bool = False) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"

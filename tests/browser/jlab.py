@@ -18,7 +18,20 @@ def open_notebook(page, lab, path: str):
     """Open ``path`` (relative to the served folder) and wait for all its cells and an idle
     kernel."""
     expected = len(json.loads((lab.notebook_dir / path).read_text())["cells"])
-    page.goto(lab.lab_url(path))
+    if page.url.startswith(lab.url) and page.evaluate("() => !!window.jupyterapp"):
+        # JupyterLab is loaded already: close what is open (shutting its kernels down, without
+        # saving) and open the next notebook, as File > Open would; no page reload.
+        page.evaluate(
+            """async (path) => {
+                const app = window.jupyterapp;
+                for (const w of Array.from(app.shell.widgets('main'))) {
+                    if (w.sessionContext) { await w.sessionContext.shutdown(); }
+                    w.dispose();
+                }
+                await app.commands.execute('docmanager:open', {path});
+            }""", path)
+    else:
+        page.goto(lab.lab_url(path))
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
         " && window.jupyterapp.shell.currentWidget.sessionContext"
@@ -65,6 +78,20 @@ def wait_idle(page, timeout: float = 180):
     page.wait_for_function(
         f"() => {NOTEBOOK}.sessionContext.session.kernel.status === 'idle'",
         timeout=timeout * 1000)
+
+
+def execution_count(page, i: int):
+    return page.evaluate(f"i => {NOTEBOOK}.content.widgets[i].model.executionCount", i)
+
+
+def wait_executed(page, i: int, before, timeout: float = 180):
+    """Wait until cell i has run again (a new execution count) and the kernel is idle."""
+    page.wait_for_function(
+        f"""([i, before]) => {{
+            const w = {NOTEBOOK};
+            const n = w.content.widgets[i].model.executionCount;
+            return n !== null && n !== before && w.sessionContext.session.kernel.status === 'idle';
+        }}""", arg=[i, before], timeout=timeout * 1000)
 
 
 def run_all_one_by_one(page, timeout_per_cell: float = 180) -> float:

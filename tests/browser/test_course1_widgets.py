@@ -50,14 +50,14 @@ def _fits(page, i) -> str | None:
                 const r = el.getBoundingClientRect();
                 if (r.right > limit) return `${el.tagName}.${el.className} ends at ${r.right} > ${limit}`;
             }
-            const scroller = out.querySelector('.jp-OutputArea-output');
             if (out.scrollWidth > out.clientWidth + 1) return `output area scrolls: ${out.scrollWidth} > ${out.clientWidth}`;
             return null;
         }""", i)
 
 
 @pytest.mark.parametrize("name, needle, act", EXPLORERS, ids=[e[0] for e in EXPLORERS])
-def test_explorer_draws_one_figure_and_reacts(page, lab, name, needle, act):
+def test_explorer_draws_one_figure_and_reacts(shared_page, lab, name, needle, act):
+    page = shared_page
     path = f"solutions/{name}/{name}.ipynb"
     jlab.open_notebook(page, lab, path)
     jlab.run_all_one_by_one(page)
@@ -88,8 +88,9 @@ def test_explorer_draws_one_figure_and_reacts(page, lab, name, needle, act):
     save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-explorer-after")
 
 
-def test_upload_widget_accepts_a_picture(page, lab, tmp_path):
+def test_upload_widget_accepts_a_picture(shared_page, lab, tmp_path):
     """c1w4a2: choose a picture in the upload widget; the prediction and the picture appear."""
+    page = shared_page
     import numpy as np
     from PIL import Image
     rng = np.random.default_rng(0)

@@ -14,10 +14,24 @@ STUDENT_NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix()
                            for p in (ROOT / "notebooks").glob("*/*.ipynb"))
 
 
-@pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=lambda p: Path(p).stem)
-def test_untouched_notebook_runs_cell_by_cell(page, lab, path):
+# Notebooks of other branches that still draw a static figure AND an interactive one (or print
+# the same message twice): they show it twice in JupyterLab until they use utils.widgets.explore.
+NOT_YET_EXPLORE = {"c4w1a1_conv_step_by_step"}
+
+
+def _param(path):
+    name = Path(path).stem
+    marks = [pytest.mark.xfail(reason=f"{name} shows a figure or message twice: switch its "
+                                      "widgets to utils.widgets.explore", raises=AssertionError,
+                               strict=False)] if name in NOT_YET_EXPLORE else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_param(p) for p in STUDENT_NOTEBOOKS])
+def test_untouched_notebook_runs_cell_by_cell(shared_page, lab, path):
     """Every cell run in order: only unsolved exercises (and what follows from them) fail,
-    figures are images and every widget renders."""
+    figures are images and every widget renders, with at most one figure."""
+    page = shared_page
     jlab.open_notebook(page, lab, path)
     seconds = jlab.run_all_one_by_one(page)
     cells = jlab.cells_json(page)
@@ -33,10 +47,16 @@ def test_untouched_notebook_runs_cell_by_cell(page, lab, path):
         cell = jlab.scroll_to_cell(page, i)
         cell.locator(".jupyter-widgets").first.wait_for()
         time.sleep(0.2)
-        text = cell.locator(".jp-OutputArea").inner_text()
+        outputs = cell.locator(".jp-Cell-outputArea")
+        text = outputs.inner_text()
         assert "Error displaying widget" not in text and "Loading widget" not in text, \
             f"{name}: the widget of cell {i} does not render: {text[:200]!r}"
-        save_screenshot(cell, f"{name}-student-cell{i}")
+        doubled = [line for line in set(text.splitlines()) if len(line) > 20
+                   and text.count(line) > 1]
+        assert outputs.locator("img").count() <= 1 and not doubled, (
+            f"{name}: cell {i} shows its figure twice ({outputs.locator('img').count()} images, "
+            f"repeated text {doubled}): use utils.widgets.explore")
+        save_screenshot(outputs, f"{name}-student-cell{i}")
     print(f"{name}: {len(cells)} cells run one by one in {seconds:.0f} s")
 
 
@@ -60,10 +80,11 @@ def test_a_solved_exercise_passes_its_test(page, lab):
     page.keyboard.type("s = 1 / (1 + math.exp(-x))")
     source = "".join(jlab.cell_json(page, i)["source"])
     assert "    s = 1 / (1 + math.exp(-x))\n    return s" in source, source
+    before = jlab.execution_count(page, i), jlab.execution_count(page, test)
     page.keyboard.press("Shift+Enter")                   # run the solution, select the test
-    jlab.wait_idle(page)
+    jlab.wait_executed(page, i, before[0])
     page.keyboard.press("Shift+Enter")                   # run the test cell
-    jlab.wait_idle(page)
+    jlab.wait_executed(page, test, before[1])
     outputs = jlab.cell_json(page, test)["outputs"]
     text = "".join(o.get("text", "") for o in outputs)
     assert not [o for o in outputs if o["output_type"] == "error"], outputs
