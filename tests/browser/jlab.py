@@ -118,9 +118,19 @@ def find_cells(page, needle: str) -> list[int]:
             if c["cell_type"] == "code" and needle in "".join(c["source"])]
 
 
+def truncated_labels(page, i: int) -> list[str]:
+    """Widget labels of cell i cut short with an ellipsis ("alpha (GD..." for "alpha (GD, mom.)")."""
+    return page.evaluate(
+        f"""i => Array.from({NOTEBOOK}.content.widgets[i].node.querySelectorAll(
+                '.widget-label, .widget-label-basic, .widget-button, .jupyter-button'))
+            .filter(el => el.offsetWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+            .map(el => el.textContent.trim())""", i)
+
+
 def save_notebook(page):
     page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
 
 
 __all__ = ["open_notebook", "cell_count", "cell_json", "cells_json", "run_cell", "wait_idle",
-           "run_all_one_by_one", "cell_locator", "scroll_to_cell", "find_cells", "TOKEN"]
+           "run_all_one_by_one", "cell_locator", "scroll_to_cell", "find_cells", "truncated_labels",
+           "TOKEN"]

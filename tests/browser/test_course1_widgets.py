@@ -72,6 +72,7 @@ def test_explorer_draws_one_figure_and_reacts(shared_page, lab, name, needle, ac
     time.sleep(0.3)
     assert images.count() == 1, f"{name}: {images.count()} figures before any interaction"
     assert _fits(page, i) is None, f"{name}: {_fits(page, i)}"
+    assert not jlab.truncated_labels(page, i), jlab.truncated_labels(page, i)
     save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-explorer-before")
     before = images.first.get_attribute("src")
     act(page, cell)
@@ -140,4 +141,5 @@ def test_upload_widget_accepts_a_picture(shared_page, lab, tmp_path):
     assert "Could not read" not in text and "Traceback" not in text, text
     assert not [e for e in errors(jlab.cells_json(page)) if e[0] == i]
     assert _fits(page, i) is None, _fits(page, i)
+    assert not jlab.truncated_labels(page, i), jlab.truncated_labels(page, i)
     save_screenshot(outputs, f"{name}-upload")

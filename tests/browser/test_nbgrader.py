@@ -45,6 +45,11 @@ def _validate(page, lab, path) -> str:
     return dialog.inner_text()
 
 
+def _close_dialog(page):
+    page.locator(".jp-Dialog").get_by_role("button", name="Ok").click()
+    page.locator(".jp-Dialog").wait_for(state="detached")
+
+
 def test_validate_button_reports_the_visible_tests(page, lab):
     folder = lab.notebook_dir / "validate"
     folder.mkdir(exist_ok=True)
@@ -56,6 +61,7 @@ def test_validate_button_reports_the_visible_tests(page, lab):
     assert "The following cell failed" in text, text
     assert 'passed("softmax")' in text and "NotImplementedError" in text, text
     assert 'passed("sigmoid")' not in text, "a solved exercise was reported as failing"
+    _close_dialog(page)
 
     text = _validate(page, lab, "validate/all_solved.ipynb")
     assert "Success! Your notebook passes all the tests." in text, text
