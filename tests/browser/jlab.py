@@ -123,7 +123,13 @@ def truncated_labels(page, i: int) -> list[str]:
     return page.evaluate(
         f"""i => Array.from({NOTEBOOK}.content.widgets[i].node.querySelectorAll(
                 '.widget-label, .widget-label-basic, .widget-button, .jupyter-button'))
-            .filter(el => el.offsetWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+            .filter(el => {{
+                if (el.offsetWidth === 0) return false;
+                const range = document.createRange();        // the text's own width, even
+                range.selectNodeContents(el);                // where an ellipsis hides it
+                return range.getBoundingClientRect().width > el.clientWidth + 0.5
+                    || el.scrollWidth > el.clientWidth;
+            }})
             .map(el => el.textContent.trim())""", i)
 
 
