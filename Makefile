@@ -13,7 +13,7 @@ export MKL_NUM_THREADS ?= 1
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_PORT ?= 8888
 
-.PHONY: lab test install sandbox datasets weights release check selftest clean
+.PHONY: lab test install sandbox browser datasets weights release check selftest clean
 
 install: $(STAMP)
 
@@ -33,10 +33,24 @@ sandbox:
 	      || echo "could not install bubblewrap: grading needs it"; \
 	  else echo "bubblewrap is missing: sudo apt-get install bubblewrap (grading needs it)"; fi; }
 
+# The browser suite (tests/browser) drives JupyterLab in headless Chromium through Playwright for
+# Python. Install both where we may (Chromium from apt-get as root, Playwright into the venv from
+# the `browser` extra); elsewhere say how, and carry on: the suite then SKIPS, saying why.
+# (Playwright's own browser download is never used: it drives the system's Chromium.)
+browser: $(STAMP)
+	@$(BIN)/python -c "import playwright.sync_api" >/dev/null 2>&1 \
+	  || $(BIN)/python -m pip install --quiet -e '.[browser]' >/dev/null 2>&1 \
+	  || echo "could not install Playwright (pip install -e '.[browser]'): browser tests skip"
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	      || echo "could not install chromium: browser tests skip"; \
+	  else echo "chromium is missing: sudo apt-get install chromium (browser tests skip)"; fi; }
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --port=$(LAB_PORT) $(ROOT_FLAG)
 
-test: $(STAMP) sandbox
+test: $(STAMP) sandbox browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Rebuild every committed data file from its source and rewrite datasets/MANIFEST.json.
