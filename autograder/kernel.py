@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,6 @@ class KernelSession:
 
     def __init__(self, workdir: Path, assignment: str, timeout: int = 120,
                  sandboxed: bool | None = None):
-        from .execute import SandboxedKernelManager
         from . import sandbox as sb
         workdir.mkdir(parents=True, exist_ok=True)
         os.chmod(workdir, 0o755)
@@ -67,10 +67,9 @@ class KernelSession:
         tree = workdir / "course"
         sb.build_course_tree(tree, assignment)
         self.box = sb.Sandbox(workdir / "box", tree, slot=SELFTEST_SLOT, enabled=sandboxed)
-        km = SandboxedKernelManager(kernel_name="python3")
-        km.setup_box(self.box)
         self.client = NotebookClient(
-            nbformat.v4.new_notebook(), km=km, timeout=timeout, kernel_name="python3",
+            nbformat.v4.new_notebook(), km=self._kernel_manager(), timeout=timeout,
+            kernel_name="python3",
             allow_errors=True, interrupt_on_timeout=True, iopub_timeout=30,
             error_on_timeout={"ename": "CellTimeoutError", "evalue": "",
                               "traceback": ["CellTimeoutError: no reply before the time limit"]},
@@ -82,10 +81,27 @@ class KernelSession:
         self._ctx = None
         self._judge = None
 
+    def _kernel_manager(self):
+        from .execute import SandboxedKernelManager
+        km = SandboxedKernelManager(kernel_name="python3")
+        km.setup_box(self.box)
+        return km
+
     def __enter__(self) -> "KernelSession":
         from .judge import Judge, NbclientLink
-        self._ctx = self.client.setup_kernel()
-        self._ctx.__enter__()
+        for attempt in (1, 2):         # a kernel that dies while starting gets one more try
+            self._ctx = self.client.setup_kernel()
+            try:
+                self._ctx.__enter__()
+                break
+            except RuntimeError as exc:
+                log = self.box.job_dir / "kernel.log"
+                tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+                if attempt == 2:
+                    raise RuntimeError(f"{exc}; the kernel's log ends:\n{tail}") from None
+                print(f"kernel start failed ({exc}), trying once more; its log ends:\n{tail}",
+                      file=sys.stderr)
+                self.client.km = self._kernel_manager()     # the same sandbox, a new manager
         self._judge = Judge(NbclientLink(self.client), self.box.io_in, self.box.io_out,
                             self.box.in_kernel, self.box.out_kernel, cell_timeout=self.timeout)
         return self
