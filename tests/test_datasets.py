@@ -92,7 +92,10 @@ def test_rebuild_reproduces_the_checksum(filename, tmp_path):
         source = getattr(module, "SOURCE_DIR", None)
         if source is not None and not source.exists():
             pytest.skip(f"{filename}: build source {source} is not installed here")
-        module.build(tmp_path)
+        try:
+            module.build(tmp_path)
+        except SystemExit as missing:      # a build-time package (the datasets extra) is absent
+            pytest.skip(f"{filename}: {missing}")
     finally:
         sys.path.remove(str(DATA_DIR))
     assert sha256(tmp_path / filename) == MANIFEST[filename]["sha256"]
