@@ -123,9 +123,8 @@ class TrustedExecute(Execute):
         if os.environ.get("COURSE_MEMORY_MB"):
             limits.memory_mb = int(os.environ["COURSE_MEMORY_MB"])
         os.chmod(job, 0o755)
-        box = sb.Sandbox(Path(job) / "box", Path(tree), int(os.environ.get("COURSE_SANDBOX_SLOT",
-                                                                            "0")),
-                         limits, enabled)
+        slot = int(os.environ.get("COURSE_SANDBOX_SLOT", "0"))
+        box = sb.Sandbox(Path(job) / "box", Path(tree), slot, limits, enabled)
         mpl = os.environ.get("COURSE_MPL_CACHE")
         box.seed_home(Path(mpl) if mpl else None)
         self._box = box
@@ -170,7 +169,8 @@ class TrustedExecute(Execute):
                 "CellTimeoutError", "this cell ran past the time limit and did not stop when "
                 "interrupted; the cells after it were not run")]
             return cell, resources
-        errors = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
+        errors = {o.get("ename") for o in cell.get("outputs", [])
+                  if o.get("output_type") == "error"}
         if "CellTimeoutError" in errors:
             self._notes.setdefault("timeouts", []).append(index)
         elif "MemoryError" in errors:
