@@ -83,6 +83,14 @@ class Remote:
     def __repr__(self) -> str:
         return f"<{self._type} object from your notebook: {self._label}>"
 
+    # A handle names an object in the kernel: a copy (check_function copies its inputs) is the
+    # same handle, never a copy of the judge behind it.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
     def __call__(self, *args, **kwargs):
         return self._judge.call(self, args, kwargs)
 

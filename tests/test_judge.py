@@ -162,3 +162,8 @@ def test_a_timeout_inside_call_or_check_function_is_still_a_timeout(kernel):
     outcome = kernel._judge.run_test_cell(
         "check_function('forever', forever, lambda: None, lambda rng: ())", timeout=2)
     assert outcome.status == "timeout"
+
+
+def test_handles_copy_as_themselves(kernel):
+    assert kernel.test("m = Model()\nimport copy as _c\nassert _c.deepcopy(m) is m and "
+                       "_c.copy(m) is m").passed
