@@ -135,6 +135,7 @@ class TrustedExecute(Execute):
         try:
             return super().preprocess(nb, resources, km=km)
         finally:
+            _shutdown(km)          # nbclient leaves a kernel it was given running
             notes_path = os.environ.get("COURSE_JUDGE_NOTES")
             if notes_path:
                 Path(notes_path).write_text(json.dumps(self._notes))
@@ -207,6 +208,16 @@ class TrustedExecute(Execute):
             self._dead_at = f"while {gid} was tested"
             self._notes["kernel"] = "died"
         return cell
+
+
+def _shutdown(km) -> None:
+    """Stop the kernel (and with it its sandbox), whatever state it is in."""
+    from jupyter_core.utils import run_sync
+    try:
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    except Exception:                       # already dead, or never started
+        pass
 
 
 def _error(ename: str, evalue: str):

@@ -90,7 +90,8 @@ class KernelSession:
     def __enter__(self) -> "KernelSession":
         from .judge import Judge, NbclientLink
         for attempt in (1, 2):         # a kernel that dies while starting gets one more try
-            self._ctx = self.client.setup_kernel()
+            # the client does not own the manager we gave it: shut the kernel down on exit
+            self._ctx = self.client.setup_kernel(cleanup_kc=True)
             try:
                 self._ctx.__enter__()
                 break
