@@ -258,16 +258,10 @@ def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     os.chmod(work, 0o711)
-    template = work / "template"
-    make_course_dir(template)
-    run_nbgrader(template, "generate_assignment", assignment.id, "--force")
-    master = out / "course"
-    make_course_dir(master)
-    if not (master / "gradebook.db").exists():
-        shutil.copy(template / "gradebook.db", master / "gradebook.db")
+    template, master = work / "template", out / "course"
+    release_nb = _generate(assignment, template, master)
     shutil.rmtree(master / "release", ignore_errors=True)
     shutil.copytree(template / "release", master / "release")
-    release_nb = read_notebook(template / "release" / assignment.id / assignment.notebook.name)
     tree = work / "tree"
     sb.build_course_tree(tree, assignment.id)
     mpl = work / "mpl"
@@ -390,18 +384,34 @@ def _judge_notes(path: Path) -> list[str]:
     return notes
 
 
+def _generate(assignment: Assignment, template: Path, master: Path):
+    """Generate the assignment in ``template`` (a fresh gradebook), give the batch's course
+    folder ``master`` a gradebook if it has none, and return the released notebook."""
+    make_course_dir(template)
+    run_nbgrader(template, "generate_assignment", assignment.id, "--force")
+    make_course_dir(master)
+    if not (master / "gradebook.db").exists():
+        shutil.copy(template / "gradebook.db", master / "gradebook.db")
+    return read_notebook(template / "release" / assignment.id / assignment.notebook.name)
+
+
+def _copy_student(source: Path, master: Path, sid: str) -> None:
+    """One student's submitted, autograded and feedback folders from a course folder into
+    ``master`` (replacing what was there)."""
+    for kind in ("submitted", "autograded", "feedback"):
+        src, dst = source / kind / sid, master / kind / sid
+        shutil.rmtree(dst, ignore_errors=True)
+        if src.exists():
+            shutil.copytree(src, dst, symlinks=True)
+
+
 def _merge_one(batch: Batch, result: StudentResult) -> None:
     """Record one graded student in the batch's gradebook, course folder and feedback."""
     a, out = batch.assignment, batch.out
     master = out / "course"
     record_scores(master / "gradebook.db", a, result.sid, result.student, result.scores)
     if result.workdir is not None:
-        for kind in ("submitted", "autograded", "feedback"):
-            src = result.workdir / kind / result.sid
-            dst = master / kind / result.sid
-            shutil.rmtree(dst, ignore_errors=True)
-            if src.exists():
-                shutil.copytree(src, dst, symlinks=True)
+        _copy_student(result.workdir, master, result.sid)
     result.feedback = _feedback(out, result, a)
     if result.workdir is not None:
         shutil.rmtree(result.workdir, ignore_errors=True)
@@ -517,14 +527,9 @@ def merge(assignment: Assignment, parts: list[Path], out: Path, log=print) -> in
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     master = out / "course"
-    make_course_dir(master)
     template = out / ".merge-template"
     shutil.rmtree(template, ignore_errors=True)
-    make_course_dir(template)
-    run_nbgrader(template, "generate_assignment", assignment.id, "--force")
-    if not (master / "gradebook.db").exists():
-        shutil.copy(template / "gradebook.db", master / "gradebook.db")
-    release_nb = read_notebook(template / "release" / assignment.id / assignment.notebook.name)
+    release_nb = _generate(assignment, template, master)
     shutil.rmtree(template, ignore_errors=True)
     test_ids = [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)]
     rows = _read_rows(out / "grades.csv", test_ids)
@@ -545,11 +550,7 @@ def merge(assignment: Assignment, parts: list[Path], out: Path, log=print) -> in
                     for s in gb.assignment_submissions(assignment.id)]
         for sid, student, scores in subs:
             record_scores(master / "gradebook.db", assignment, sid, student, scores)
-            for kind in ("submitted", "autograded", "feedback"):
-                src = part / "course" / kind / sid
-                if src.exists():
-                    shutil.rmtree(master / kind / sid, ignore_errors=True)
-                    shutil.copytree(src, master / kind / sid, symlinks=True)
+            _copy_student(part / "course", master, sid)
         (out / "feedback").mkdir(exist_ok=True)
         for page in (part / "feedback").glob("*.html"):
             shutil.copy(page, out / "feedback" / page.name)

@@ -117,10 +117,6 @@ class Remote:
         return iter(items)
 
 
-def _describe_args(args: tuple, kwargs: dict) -> str:
-    return _testing._describe_inputs(args, kwargs)
-
-
 def _write_back(original: Any, after: Any) -> None:
     """Make the grader's copy of an argument look as the student's function left it."""
     if type(original) is np.ndarray:
@@ -278,7 +274,7 @@ class Judge:
             if resp.get("where"):
                 lines.append(f"  where: {str(resp['where'])[:300]}")
             if args or kwargs:
-                lines.append(f"  called with: {_describe_args(tuple(args), kwargs or {})}")
+                lines.append(f"  called with: {_testing._describe_inputs(tuple(args), kwargs or {})}")
             hint = crash_hint(ename, message)
             if hint:
                 lines.append(f"  hint: {hint}")
