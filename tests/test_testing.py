@@ -335,3 +335,20 @@ def test_needs_copies_its_inputs_when_made():
         with depends_on("user", need):
             check("y", 1.0, 2.0)
     assert str(info.value).startswith("y: has the wrong value")
+
+
+def test_failure_renders_as_its_message_alone():
+    """IPython (JupyterLab, nbconvert, nbgrader) shows a failed check as its message, without
+    the frames inside utils/testing.py."""
+    import nbformat
+    from nbclient import NotebookClient
+    source = ("import numpy as np\nfrom utils.testing import check\n"
+              "check('s', np.array([1., 2.]), np.array([1., 3.]))")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    NotebookClient(nb, kernel_name="python3", timeout=60, allow_errors=True).execute()
+    error, = [o for o in nb.cells[0].outputs if o.output_type == "error"]
+    text = "\n".join(error.traceback)
+    assert error.ename == "CheckFailure"
+    assert "s: values differ" in error.traceback[0]
+    assert "testing.py" not in text and "Traceback" not in text and "File " not in text
+    assert len(error.traceback) == len(error.evalue.splitlines())

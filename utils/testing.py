@@ -59,7 +59,16 @@ _REAL_TYPES = (float, int, np.float64, np.float32, np.float16, np.int64, np.int3
 
 
 class CheckFailure(AssertionError):
-    """A test-cell check failed; the message is written for the student."""
+    """A test-cell check failed; the message is written for the student.
+
+    IPython shows it as its message alone (``_render_traceback_``), in JupyterLab and in
+    nbconvert/nbgrader outputs: the frames inside this module say nothing to a student, and a
+    crash in the student's own code is already reported with their line by ``call``.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        lines = str(self).splitlines() or [""]
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {lines[0]}", *lines[1:]]
 
 
 def _plain(value: Any) -> Any:
