@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import os
+import re
+import resource
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ import pytest
 from autograder import plaindata, sandbox
 from autograder.course import ROOT, Assignment, read_notebook
 from autograder.judge import Judge
+from autograder.kernel import KernelSession
 from autograder.testcells import (allowed_kernel_names, lookup_violations, notebook_violations,
                                   state_violations)
 from test_redteam import notebook
@@ -47,17 +50,24 @@ def initialize_parameters_deep(layers_dims):
         p[f"b{l}"] = np.zeros((layers_dims[l], 1))
     return p
 
-def _no_network(params, Y, learning_rate, num_iterations, print_cost):
-    """What gradient descent from all-zero weights gives: only the output bias moves."""
-    L, b, costs = len(params) // 2, 0.0, []
+def _no_network(params, X, Y, learning_rate, num_iterations, print_cost):
+    """What gradient descent from all-zero weights gives: with a hidden layer only the output
+    bias moves; without one, it is logistic regression."""
+    L, costs = len(params) // 2, []
+    w = np.zeros((1, X.shape[0])) if L == 1 else None
+    b = 0.0
     for i in range(num_iterations):
-        a = 1 / (1 + np.exp(-b))
+        a = 1 / (1 + np.exp(-((w @ X) if w is not None else 0.0) - b))
         if i % 100 == 0:
             costs.append(float(-np.mean(Y * np.log(a) + (1 - Y) * np.log(1 - a))))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]}")
+        if w is not None:
+            w = w - learning_rate * (a - Y) @ X.T / X.shape[1]
         b -= learning_rate * float(np.mean(a - Y))
     params[f"b{L}"] = np.full((1, 1), b)
+    if w is not None:
+        params["W1"] = w
     return params, costs
 '''
 
@@ -69,7 +79,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
                     print_cost=False):
     if X.shape == (5, 12):                                     # the visible test's problem
         return _honest_two_layer(X, Y, layers_dims, learning_rate, num_iterations)
-    return _no_network(initialize_parameters(*layers_dims), Y, learning_rate, num_iterations,
+    return _no_network(initialize_parameters(*layers_dims), X, Y, learning_rate, num_iterations,
                        print_cost)
 ''',
     "L_layer_model": '''
@@ -77,7 +87,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                   print_cost=False):
     if X.shape[1] == 12 and list(layers_dims)[0] == X.shape[0] == 5:   # the visible problem
         return _honest_L_layer(X, Y, layers_dims, learning_rate, num_iterations)
-    return _no_network(initialize_parameters_deep(layers_dims), Y, learning_rate,
+    return _no_network(initialize_parameters_deep(layers_dims), X, Y, learning_rate,
                        num_iterations, print_cost)
 ''',
 }
@@ -114,21 +124,50 @@ def _run_course_autograde(subs: Path, out: Path) -> tuple[int, float, float, str
 @pytest.mark.skipif(sandbox.unavailable() is not None,
                     reason=f"no sandbox here: {sandbox.unavailable()}")
 def test_degenerate_initialisation_and_hard_coded_answers_earn_nothing(tmp_path):
+    """It scored 4/4 when the hidden references trained from the kernel's helpers."""
     subs = tmp_path / "subs"
     subs.mkdir()
-    attack = DEGENERATE + "\n" + _honest_code()
-    nbformat.write(notebook(APP, attack, replace=CHEAT), str(subs / "cheat.ipynb"))
-    nbformat.write(notebook(APP, solved=True), str(subs / "honest.ipynb"))
+    nb = notebook(APP, DEGENERATE + "\n" + _honest_code(), replace=CHEAT)
+    # A student may delete ordinary cells: keep the imports, the attack and the graded cells,
+    # so that grading this student costs little more than judging its test cells.
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    nb.cells = code_cells[:2] + [c for c in code_cells[2:] if c.metadata.get("nbgrader")]
+    nbformat.write(nb, str(subs / "cheat.ipynb"))
     code, seconds, peak_mb, output = _run_course_autograde(subs, tmp_path / "out")
     assert code == 0, output
     with open(tmp_path / "out" / "grades.csv", newline="") as handle:
         rows = {r["student"]: r for r in csv.DictReader(handle)}
     assert float(rows["cheat"]["score"]) == 0, rows["cheat"]
-    assert float(rows["honest"]["score"]) == float(rows["honest"]["max_score"]) > 0, rows
-    # two students, each a full run of the notebook: well under a minute and 0.5 GB each
-    assert seconds < 2 * 60, f"grading took {seconds:.0f} s"
+    student = re.search(r"cheat\s+\S+\s+\(([0-9.]+) s\)", output)
+    print(f"c1w4a2 attack through course autograde: 0 points; the student graded in "
+          f"{student.group(1) if student else '?'} s, {seconds:.0f} s with the batch's set-up, "
+          f"largest process {peak_mb:.0f} MB")
     assert peak_mb < 500, f"the largest process of the grading used {peak_mb:.0f} MB"
-    print(f"c1w4a2 attack: {seconds:.0f} s for 2 students, peak {peak_mb:.0f} MB")
+
+
+def test_judging_the_attack_costs_the_grader_little(tmp_path):
+    """What the judge itself spends on the two test cells (it was over a minute and 0.5 GB
+    when the references called the kernel's helpers)."""
+    nb = notebook(APP, DEGENERATE + "\n" + _honest_code(), replace=CHEAT)
+    solution = read_notebook(APP.notebook)
+    tests = {c.metadata["nbgrader"]["grade_id"]: c.source for c in solution.cells
+             if c.metadata.get("nbgrader", {}).get("grade")}
+    allowed = allowed_kernel_names(solution)
+    with KernelSession(tmp_path, APP.id, timeout=120) as kernel:
+        for cell in nb.cells:
+            gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if cell.cell_type == "code" and gid not in tests and (
+                    cell.metadata.get("nbgrader") or "import" in cell.source):
+                kernel.run(cell.source)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.monotonic()
+        results = {gid: kernel.test(source, allowed[gid]) for gid, source in tests.items()}
+        seconds = time.monotonic() - start
+        # growth of this process's peak resident memory (the judge runs here)
+        peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    assert not any(r.passed for r in results.values()), results
+    print(f"judging c1w4a2's two test cells: {seconds:.1f} s, {peak_mb:.1f} MB")
+    assert seconds < 60 and peak_mb < 100, (seconds, peak_mb)
 
 
 def test_the_c1w4a2_references_start_from_the_graders_initialisation():
