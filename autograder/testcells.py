@@ -21,7 +21,7 @@ import ast
 import builtins
 from dataclasses import dataclass
 
-from .course import graded_cells, nbgrader_meta
+from .course import nbgrader_meta
 from .judge import free_names, trusted_namespace
 
 DIAGNOSIS_CALL = "needs"
@@ -249,7 +249,3 @@ def state_violations(nb) -> list[Violation]:
 
 def notebook_violations(nb) -> list[Violation]:
     return lookup_violations(nb) + state_violations(nb)
-
-
-def test_cell_ids(nb) -> list[str]:
-    return [nbgrader_meta(c)["grade_id"] for c in graded_cells(nb)]
