@@ -1,7 +1,8 @@
 """The instructor's command line: ``course release|check|selftest|autograde``.
 
     course release [ID ...]            regenerate notebooks/ from solutions/
-    course check                       fail when notebooks/ is stale
+    course check                       fail when notebooks/ is stale, or a test cell reads a
+                                       kernel name it may not or binds one a later cell reads
     course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
     course merge ID PART... --out DIR  combine the output folders of several shards
@@ -59,6 +60,14 @@ def stale() -> list[str]:
     return problems
 
 
+def test_cell_problems(ids: list[str] | None = None) -> list[str]:
+    """Every test cell, of every assignment, that breaks the rules of ``testcells``."""
+    from .course import read_notebook
+    from .testcells import notebook_violations
+    return [f"{a.id}: {v}" for a in assignments(ids)
+            for v in notebook_violations(read_notebook(a.notebook))]
+
+
 def _shard(text: str) -> tuple[int, int]:
     try:
         k, n = (int(x) for x in text.split("/"))
@@ -75,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("release", help="regenerate notebooks/ from solutions/")
     p.add_argument("ids", nargs="*", metavar="ID")
-    sub.add_parser("check", help="fail when notebooks/ is stale")
+    sub.add_parser("check", help="fail when notebooks/ is stale or a test cell breaks the "
+                   "rules of README's \"Writing tests\"")
     p = sub.add_parser("selftest", help="autograde solutions, blanks, mutants and alternates")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
@@ -113,8 +123,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             if problems:
                 print("notebooks/ is stale: run `course release` (never edit notebooks/ by hand)")
+            else:
+                print("notebooks/ matches solutions/")
+            broken = test_cell_problems()
+            for line in broken:
+                print(line)
+            if broken:
+                print(f"{len(broken)} test-cell problem(s): a test cell may look up only the "
+                      "function it grades (and earlier graded functions inside needs(...)), and "
+                      "never bind a name that a later cell reads (README, \"Writing tests\")")
+            else:
+                print("test cells look up only what they grade and leave the kernel's names alone")
+            if problems or broken:
                 return 1
-            print("notebooks/ matches solutions/")
         elif args.command == "selftest":
             from .selftest import selftest
             reports = []

@@ -33,14 +33,16 @@ from nbgrader.preprocessors import Execute
 
 from autograder import sandbox as sb
 from autograder.judge import Judge, NbclientLink
+from autograder.testcells import allowed_kernel_names
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 MAX_OUTPUT_CHARS = 100_000          # per output, in feedback and gradebook
 MAX_OUTPUTS = 50                    # per cell
 
 
-def trusted_tests(assignment: str) -> dict[str, str]:
-    """{grade_id: source} of the instructor's test cells, hidden tests included."""
+def trusted_tests(assignment: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The instructor's test cells, hidden tests included: ({grade_id: source}, {grade_id: the
+    kernel names that cell may look up}), both from the solution notebook."""
     found = sorted((SOLUTIONS / assignment).glob("*.ipynb"))
     if len(found) != 1:
         raise RuntimeError(f"no source notebook for {assignment!r} in {SOLUTIONS}")
@@ -50,7 +52,7 @@ def trusted_tests(assignment: str) -> dict[str, str]:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
             tests[meta["grade_id"]] = cell.source
-    return tests
+    return tests, allowed_kernel_names(nb)
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -105,7 +107,7 @@ class TrustedExecute(Execute):
 
     def preprocess(self, nb, resources, km=None):
         assignment = resources["nbgrader"]["assignment"]
-        self._tests = trusted_tests(assignment)
+        self._tests, self._allowed = trusted_tests(assignment)
         self._notes: dict = {"cells": {}, "kernel": None}
         self._dead_at = None
         enabled = _sandbox_mode()
@@ -197,7 +199,7 @@ class TrustedExecute(Execute):
             self._judge = Judge(NbclientLink(self), self._box.io_in, self._box.io_out,
                                 self._box.in_kernel, self._box.out_kernel,
                                 cell_timeout=self.timeout or 120)
-        outcome = self._judge.run_test_cell(cell.source)
+        outcome = self._judge.run_test_cell(cell.source, self._allowed[gid])
         cell.outputs = outcome.outputs()
         _cap_outputs(cell)
         status = outcome.status

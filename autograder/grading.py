@@ -373,6 +373,9 @@ def _judge_notes(path: Path) -> list[str]:
             notes.append(f"{gid}: the kernel had died (os._exit, a crash or too much memory)")
         elif info.get("status") == "memory":
             notes.append(f"{gid}: the student's code ran out of memory (the sandbox's limit)")
+        elif info.get("status") == "refused":
+            notes.append(f"{gid}: the test cell itself is wrong (it reads a kernel name it may "
+                         "not; `course check` names it): fix the test and grade again")
     for index in data.get("timeouts", []):
         notes.append(f"cell {index}: interrupted after the time limit")
     for index in data.get("memory", []):

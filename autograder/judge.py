@@ -27,7 +27,7 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 import nbformat
 import numpy as np
@@ -53,7 +53,7 @@ class KernelDied(BaseException):
 @dataclass
 class TestOutcome:
     passed: bool
-    status: str            # "passed", "failed", "timeout", "dead"
+    status: str            # "passed", "failed", "timeout", "dead", "refused" (a wrong test)
     stdout: str
     ename: str = ""
     evalue: str = ""
@@ -314,13 +314,25 @@ class Judge:
         return value
 
     # a whole test cell
-    def run_test_cell(self, source: str, timeout: float | None = None) -> TestOutcome:
+    def run_test_cell(self, source: str, allowed: Collection[str],
+                      timeout: float | None = None) -> TestOutcome:
+        """Run a test cell; ``allowed`` are the only names it may look up in the kernel
+        (``testcells.allowed_kernel_names`` of the solution notebook).  A test cell that reads
+        any other kernel name is the course author's error: it fails, and nothing is asked."""
         ns = trusted_namespace()
         buffer = io.StringIO()
+        wanted = sorted(free_names(source) - set(ns) - set(dir(builtins)))
+        refused = [name for name in wanted if name not in allowed]
+        if refused:
+            return self._outcome(buffer, "refused", "TestAuthoringError", (
+                f"this test cell uses {', '.join(refused)} from the notebook's kernel, which a "
+                "test may not (it may use only the function it grades, and earlier graded "
+                "functions inside needs(...)): the course's test is wrong, not your code; "
+                "tell your instructor"))
         self._deadline = time.monotonic() + (timeout or self.cell_timeout)
         try:
             with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
-                for name in sorted(free_names(source) - set(ns) - set(dir(builtins))):
+                for name in wanted:
                     resp = self._check_reply(self._exchange({"op": "lookup", "name": name}),
                                              name)
                     if not resp.get("missing"):

@@ -125,9 +125,10 @@ class KernelSession:
             return CellResult(False, "CellTimeoutError: the cell ran past the time limit")
         return judge(cell)
 
-    def test(self, source: str) -> CellResult:
-        """Judge a test cell as the grader does (in this process, against the kernel)."""
-        outcome = self._judge.run_test_cell(source)
+    def test(self, source: str, allowed) -> CellResult:
+        """Judge a test cell as the grader does (in this process, against the kernel);
+        ``allowed``: the kernel names it may look up (``testcells.allowed_kernel_names``)."""
+        outcome = self._judge.run_test_cell(source, allowed)
         if outcome.passed:
             return CellResult(True)
         return CellResult(False, f"{outcome.ename}: {outcome.evalue}")

@@ -32,6 +32,7 @@ from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgra
                      read_notebook, run_nbgrader)
 from . import sandbox
 from .kernel import KernelSession
+from .testcells import allowed_kernel_names, notebook_violations
 
 MIN_MUTANTS = 2
 HIDDEN_MARK = "### BEGIN HIDDEN TESTS"
@@ -103,6 +104,8 @@ def _check_structure(a: Assignment, nb, report: Report) -> dict[str, list[str]]:
         n = sum(1 for p in a.variants("mutants") if p.name.split("__")[0] == fn)
         if n < MIN_MUTANTS:
             report.add(f"mutants for {fn}", f"{n} (at least {MIN_MUTANTS} needed)", False)
+    for v in notebook_violations(nb):
+        report.add(f"rules {v.cell}", f"{v.name}: reads or binds what it may not", False, str(v))
     for kind in ("mutants", "alternates"):
         for p in a.variants(kind):
             if p.name.split("__")[0] not in targets:
@@ -168,10 +171,11 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
         "mutants", "alternates", "__pycache__", ".ipynb*", "*.ipynb"), dirs_exist_ok=True)
     by_id = {nbgrader_meta(c).get("grade_id"): c for c in nb.cells if nbgrader_meta(c)}
     tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(nb)}
+    allowed = allowed_kernel_names(nb)
 
     def run(kernel, cell):
         gid = nbgrader_meta(cell).get("grade_id")
-        return kernel.test(cell.source) if gid in tests else kernel.run(cell.source)
+        return kernel.test(cell.source, allowed[gid]) if gid in tests else kernel.run(cell.source)
 
     with KernelSession(workdir, a.id, timeout=timeout) as kernel:
         failed = []
@@ -190,7 +194,7 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                 if fn not in targets:
                     continue
                 kernel.run(path.read_text())
-                results = {t: kernel.test(by_id[t].source) for t in targets[fn]}
+                results = {t: kernel.test(by_id[t].source, allowed[t]) for t in targets[fn]}
                 kernel.run(by_id[fn].source)          # put the solution back
                 lost = [t for t, r in results.items() if not r.passed]
                 if kind == "mutants":
@@ -210,8 +214,9 @@ def _run_attack(a: Assignment, workdir: Path, report: Report, timeout: int) -> N
     """The blank notebook plus ATTACK: every test cell must still fail (contract item 8)."""
     release = read_notebook(a.release_notebook)
     tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(release)}
-    originals = {nbgrader_meta(c)["grade_id"]: c.source for c in graded_cells(read_notebook(
-        a.notebook))}
+    solution = read_notebook(a.notebook)
+    originals = {nbgrader_meta(c)["grade_id"]: c.source for c in graded_cells(solution)}
+    allowed = allowed_kernel_names(solution)
     passed = []
     with KernelSession(workdir, a.id, timeout=timeout) as kernel:
         kernel.run(ATTACK)
@@ -220,7 +225,7 @@ def _run_attack(a: Assignment, workdir: Path, report: Report, timeout: int) -> N
                 continue
             gid = nbgrader_meta(cell).get("grade_id")
             if gid in tests:
-                if kernel.test(originals[gid]).passed:
+                if kernel.test(originals[gid], allowed[gid]).passed:
                     passed.append(gid)
             else:
                 kernel.run(cell.source)
