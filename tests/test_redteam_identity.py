@@ -337,6 +337,31 @@ print("RES", json.dumps(res))
         box.close()
 
 
+I386_GETPID = """
+import ctypes, mmap
+code = bytes([0xb8, 0x14, 0, 0, 0, 0xcd, 0x80, 0xc3])     # mov eax, 20; int 0x80; ret
+buf = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+buf.write(code)
+call = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.addressof(ctypes.c_char.from_buffer(buf)))
+print("before", flush=True)
+print("i386 getpid gave", call(), flush=True)
+"""
+
+
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="the i386 ABI is an x86_64 matter")
+def test_a_system_call_of_another_abi_kills_the_process():
+    """The filter's numbers are x86_64's: a call through the i386 ABI (int 0x80) is not judged
+    by them but ends the process (fail closed)."""
+    box = Box()
+    try:
+        proc = box.start(I386_GETPID)
+        out, _ = proc.communicate(timeout=120)
+        assert "before" in out and "i386 getpid gave" not in out, out
+        assert proc.returncode == 128 + signal.SIGSYS
+    finally:
+        box.close()
+
+
 def test_a_kernel_runs_under_the_filter():
     """A real IPython kernel (ipykernel and ZeroMQ) starts and runs code under the filter."""
     from autograder.kernel import KernelSession
