@@ -68,7 +68,7 @@ def reserved(uids: range) -> set[int]:
             fields = line.split(":")
             if len(fields) == 3 and fields[1].isdigit() and fields[2].isdigit():
                 start, count = int(fields[1]), int(fields[2])
-                taken.update(u for u in range(start, start + count) if u in uids)
+                taken.update(range(max(start, uids.start), min(start + count, uids.stop)))
     return taken
 
 

@@ -440,17 +440,20 @@ def test_solution_left_in_the_keyring_or_ipc_is_not_read_by_the_next_student(tmp
 
 
 HOG = """
-import threading
+import threading, time
 threading.stack_size(64 * 1024)
 _stop = threading.Event()
 HELD = []
-while True:
-    try:
-        t = threading.Thread(target=_stop.wait, daemon=True)
-        t.start()
-        HELD.append(t)
-    except RuntimeError:
-        break
+def _grab():                           # take every thread the uid may have, and keep taking
+    while True:
+        try:
+            t = threading.Thread(target=_stop.wait, daemon=True)
+            t.start()
+            HELD.append(t)
+        except RuntimeError:
+            time.sleep(0.02)
+threading.Thread(target=_grab, daemon=True).start()
+time.sleep(5)
 print("holding", len(HELD), "threads")
 """
 
@@ -478,13 +481,13 @@ def test_concurrent_batches_get_their_own_uids_and_a_hog_starves_no_one(tmp_path
     out_a, out_b = tmp_path / "out_a", tmp_path / "out_b"
     subs_a.mkdir()
     subs_b.mkdir()
-    nbformat.write(_notebook(first=HOG, last="import time\ntime.sleep(280)"),
+    nbformat.write(_notebook(first=HOG, last="import time\ntime.sleep(1400)"),
                    str(subs_a / "a_hog.ipynb"))
     nbformat.write(_notebook(solved=True), str(subs_a / "b_honest.ipynb"))
     for name in ("c_honest", "d_honest"):
         nbformat.write(_notebook(solved=True), str(subs_b / f"{name}.ipynb"))
     course = [sys.executable, "-m", "autograder.cli", "autograde"]
-    env = {**os.environ, "COURSE_CELL_TIMEOUT": "300"}
+    env = {**os.environ, "COURSE_CELL_TIMEOUT": "1500"}
     batch_a = subprocess.Popen(course + [str(subs_a), A.id, "--out", str(out_a), "--jobs", "2"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -508,6 +511,8 @@ def test_concurrent_batches_get_their_own_uids_and_a_hog_starves_no_one(tmp_path
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
+        elif batch_a.poll() is None:            # the test failed early: stop batch A
+            batch_a.send_signal(signal.SIGINT)
         log_a, _ = batch_a.communicate(timeout=1200)
     assert batch_b.returncode == 0, batch_b.stdout + batch_b.stderr
     rows_a = {r["student"]: r for r in csv.DictReader(open(out_a / "grades.csv"))}
