@@ -87,15 +87,18 @@ def _uids_of(pid: str) -> set[int]:
     """The real, effective, saved and filesystem uids of process ``pid`` (empty once it has
     exited, zombies included: a zombie runs nothing and holds nothing but its exit status)."""
     try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("State:") and line.split()[1] in ("Z", "X"):
-                    return set()
-                if line.startswith("Uid:"):
-                    return {int(x) for x in line.split()[1:]}
+        fd = os.open(f"/proc/{pid}/status", os.O_RDONLY)
+        try:
+            text = os.read(fd, 4096)
+        finally:
+            os.close(fd)
+        state = text[text.index(b"\nState:") + 7:].split(None, 1)[0]
+        if state in (b"Z", b"X"):
+            return set()
+        line = text[text.index(b"\nUid:") + 5:].split(b"\n", 1)[0]
+        return {int(x) for x in line.split()}
     except (OSError, ValueError, IndexError):
-        pass
-    return set()
+        return set()
 
 
 def live_uids() -> set[int]:
@@ -215,9 +218,9 @@ def acquire() -> Lease:
                     raise
                 busy += 1
                 continue
-            # locked; a process may have started as this uid between the scan and the lock
-            # only if someone ignores the locks, but check once more, and the accounts too
-            if processes_of(uid) or _known_account(uid):
+            # locked (a holder gives a uid back only once its processes are gone, so the scan
+            # above still holds); an account that the files above do not list is refused too
+            if _known_account(uid):
                 os.close(fd)
                 continue
             tmp = cursor_path.with_suffix(".tmp")
