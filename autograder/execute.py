@@ -14,7 +14,7 @@ What happened to each cell (passed, failed, timed out, kernel died) is also writ
 when the notebook is done.
 
 Environment (set by ``course autograde``; all optional): ``COURSE_SANDBOX`` ("on", "off"; off
-needs ``COURSE_UNSAFE=1``), ``COURSE_SANDBOX_SLOT``, ``COURSE_SANDBOX_TREE``, ``COURSE_JOB_DIR``,
+needs ``COURSE_UNSAFE=1``), ``COURSE_SANDBOX_TREE``, ``COURSE_JOB_DIR``,
 ``COURSE_MPL_CACHE``, ``COURSE_MEMORY_MB``, ``COURSE_JUDGE_NOTES``.
 """
 from __future__ import annotations
@@ -125,8 +125,11 @@ class TrustedExecute(Execute):
         if os.environ.get("COURSE_MEMORY_MB"):
             limits.memory_mb = int(os.environ["COURSE_MEMORY_MB"])
         os.chmod(job, 0o755)
-        slot = int(os.environ.get("COURSE_SANDBOX_SLOT", "0"))
-        box = sb.Sandbox(Path(job) / "box", Path(tree), slot, limits, enabled)
+        box = sb.Sandbox(Path(job) / "box", Path(tree), limits, enabled)
+        notes_path = os.environ.get("COURSE_JUDGE_NOTES")
+        self._notes["uid"] = box.uid if enabled else None
+        if notes_path:                 # the uid is known even if this worker is killed
+            Path(notes_path).write_text(json.dumps(self._notes))
         mpl = os.environ.get("COURSE_MPL_CACHE")
         box.seed_home(Path(mpl) if mpl else None)
         self._box = box
@@ -138,10 +141,9 @@ class TrustedExecute(Execute):
             return super().preprocess(nb, resources, km=km)
         finally:
             _shutdown(km)          # nbclient leaves a kernel it was given running
-            notes_path = os.environ.get("COURSE_JUDGE_NOTES")
+            box.cleanup()          # kills what is left of the student's uid, gives it back
             if notes_path:
                 Path(notes_path).write_text(json.dumps(self._notes))
-            box.cleanup()
             for path in owned:
                 shutil.rmtree(path, ignore_errors=True)
 

@@ -26,7 +26,6 @@ import csv
 import html
 import json
 import os
-import queue
 import re
 import shutil
 import signal
@@ -68,6 +67,7 @@ class StudentResult:
     feedback: Path | None = None
     seconds: float = 0.0
     workdir: Path | None = None
+    uid: int | None = None         # the uid its sandboxed kernel ran as (lent to it alone)
 
     @property
     def total(self) -> float:
@@ -275,7 +275,7 @@ def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout
                  memory_mb)
 
 
-def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
+def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
     """Grade one submission in a private course directory (runs in a worker thread)."""
     start = time.monotonic()
     a = batch.assignment
@@ -300,7 +300,7 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
     notes_path = private / "judge.json"
     env = {**nbgrader_env(), "COURSE_SANDBOX": "on" if batch.sandboxed else "off",
            "COURSE_UNSAFE": "0" if batch.sandboxed else "1",
-           "COURSE_SANDBOX_SLOT": str(slot), "COURSE_SANDBOX_TREE": str(batch.tree),
+           "COURSE_SANDBOX_TREE": str(batch.tree),
            "COURSE_JOB_DIR": str(job), "COURSE_MPL_CACHE": str(batch.mpl_cache),
            "COURSE_JUDGE_NOTES": str(notes_path)}
     if batch.memory_mb:
@@ -320,6 +320,7 @@ def _grade_one(batch: Batch, sub: Submission, slot: int) -> StudentResult:
     finally:
         log.close()
         _RUNNING.discard(proc)
+    result.uid = _judge_uid(notes_path)
     if not status.get("autograde"):
         result.notes.append(f"autograder failed ({status.get('error') or 'no result'}): "
                             "every cell scored 0")
@@ -357,6 +358,15 @@ def _kill_group(proc: subprocess.Popen) -> None:
     except OSError:
         pass
     proc.wait()
+
+
+def _judge_uid(path: Path) -> int | None:
+    """The uid the student's kernel ran as (written by the worker as soon as it had one)."""
+    try:
+        uid = json.loads(path.read_text()).get("uid")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return uid if isinstance(uid, int) else None
 
 
 def _judge_notes(path: Path) -> list[str]:
@@ -483,19 +493,8 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
     csv_path = batch.out / "grades.csv"
     rows = _read_rows(csv_path, batch.test_ids)      # students graded by an earlier batch
     results: dict[str, StudentResult] = {}
-    slots: queue.Queue[int] = queue.Queue()
-    for slot in range(jobs):
-        slots.put(slot)
-
-    def run(sub: Submission) -> StudentResult:
-        slot = slots.get()
-        try:
-            return _grade_one(batch, sub, slot)
-        finally:
-            slots.put(slot)
-
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run, sub) for sub in subs]
+        futures = [pool.submit(_grade_one, batch, sub) for sub in subs]
         try:
             _collect(futures, batch, results, rows, csv_path, log)
         except BaseException:               # Ctrl-C, or a bug: leave nothing running
@@ -516,6 +515,9 @@ def _collect(futures, batch: Batch, results: dict, rows: dict, csv_path: Path, l
         results[result.student] = result
         rows[csv_safe(result.student)] = _row(result, batch.test_ids, batch.max_total)
         _write_rows(csv_path, batch.test_ids, rows)
+        if result.uid is not None:          # which uid ran whom, for the instructor's audit
+            with open(batch.out / "sandbox-uids.log", "a") as handle:
+                handle.write(f"{result.sid}\t{result.uid}\n")
         log(f"  {_printable(result.student)[:40]:<24} {result.total:g}/{batch.max_total:g}"
             f"  ({result.seconds:.1f} s)"
             + (f"   ({_printable('; '.join(result.notes))[:300]})" if result.notes else ""))

@@ -17,9 +17,6 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-# Self-test kernels run as their own uid, apart from the slots of a grading batch.
-SELFTEST_SLOT = 63
-
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -66,7 +63,8 @@ class KernelSession:
             sandboxed = sb.unavailable() is None
         tree = workdir / "course"
         sb.build_course_tree(tree, assignment)
-        self.box = sb.Sandbox(workdir / "box", tree, slot=SELFTEST_SLOT, enabled=sandboxed)
+        # a uid of its own from the pool, apart from every student of every batch
+        self.box = sb.Sandbox(workdir / "box", tree, enabled=sandboxed)
         self.client = NotebookClient(
             nbformat.v4.new_notebook(), km=self._kernel_manager(), timeout=timeout,
             kernel_name="python3",

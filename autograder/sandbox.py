@@ -1,25 +1,31 @@
 """The sandbox every graded student kernel runs in (Linux, bubblewrap).
 
-A student's kernel runs as an unprivileged user (its own uid per parallel job), in its own
-mount, PID, network, IPC and UTS namespaces, and sees only:
+A student's kernel runs as an unprivileged uid of its own, lent to it alone for as long as it
+lives (``identity.py``: no other student, batch or self-test of the machine has that uid at the
+same time), under a seccomp filter (``seccomp.py``: no keyrings, ptrace, perf events, BPF or new
+namespaces), in its own mount, PID, network, IPC and UTS namespaces, and sees only:
 
 * the Python installation and the system's ``/usr``, read-only;
 * ``/course``: a copy of the course's ``utils/`` WITHOUT the modules that answer this
   assignment (their ``TAUGHT_IN`` names it; each is replaced by a stub that says why), the
   kernel side of the grader's bridge, and the data files, read-only;
 * ``/home/student``: an empty home and working directory, its only writable place besides
-  ``/tmp`` (a small tmpfs) and the folder it answers the grader in;
-* no network (only its own loopback), no other process of the machine.
+  ``/tmp`` and ``/dev/shm`` (small tmpfs of its own) and the folder it answers the grader in;
+* no network (only its own loopback, so its own abstract Unix sockets), no other process of the
+  machine, its own SysV IPC objects and POSIX message queues.
 
 Memory (address space), processes, file size, open files and CPU time are limited with
 ``prlimit``; everything the kernel started is killed when it ends (``--die-with-parent`` and the
-PID namespace) or when its grader dies (``--pdeathsig``).  The repository, ``solutions/``, the
-gradebook, other students' submissions and the output folder are simply not there.
+PID namespace) or when its grader dies (``--pdeathsig``), and ``cleanup()`` kills whatever is
+left of its uid before giving the uid back.  The repository, ``solutions/``, the gradebook,
+other students' submissions and the output folder are simply not there.
 """
 from __future__ import annotations
 
 import ast
+import errno
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -28,11 +34,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import identity, seccomp
+
 ROOT = Path(__file__).resolve().parent.parent
-UID_BASE = 61000            # job slot k runs as uid/gid UID_BASE + k
 HOME = "/home/student"
 COURSE = "/course"
 IO_IN, IO_OUT = "/course-io/in", "/course-io/out"
+SECCOMP_FD = 9                      # bwrap reads the seccomp filter from this descriptor
 
 
 @dataclass
@@ -43,6 +51,7 @@ class Limits:
     cpu_seconds: int = 3600
     open_files: int = 1024
     tmp_mb: int = 256              # size of /tmp
+    shm_mb: int = 64               # size of /dev/shm
 
 
 def taught_in(path: Path) -> tuple[str, ...]:
@@ -119,7 +128,6 @@ class Sandbox:
 
     job_dir: Path
     course_tree: Path
-    slot: int = 0
     limits: Limits = field(default_factory=Limits)
     enabled: bool = True
 
@@ -132,8 +140,11 @@ class Sandbox:
         self.ipc = Path(tempfile.mkdtemp(prefix="course-ipc-"))
         for d in (self.home, self.io_in, self.io_out, self.ipc):
             d.mkdir(parents=True, exist_ok=True)
-        self.uid = UID_BASE + self.slot
+        self.lease: identity.Lease | None = None
+        self.uid = os.getuid()
         if self.enabled:
+            self.lease = identity.acquire()             # this student's own uid, until cleanup()
+            self.uid = self.lease.uid
             for d in (self.home, self.io_out, self.ipc):
                 os.chown(d, self.uid, self.uid)
             os.chmod(self.io_in, 0o755)
@@ -173,15 +184,23 @@ class Sandbox:
                    ("ro-bind", str(self.io_in), IO_IN),
                    ("bind", str(self.io_out), IO_OUT),
                    ("bind", str(self.ipc), str(self.ipc))]
-        args = ["prlimit", f"--as={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
+        # bwrap reads the seccomp filter from a file descriptor: a shell opens the filter (a
+        # root-owned file outside the sandbox) as fd SECCOMP_FD and becomes prlimit.
+        bpf = self.job_dir / "seccomp.bpf"
+        bpf.write_bytes(seccomp.program())
+        os.chmod(bpf, 0o644)
+        args = ["/bin/sh", "-c", f'exec "$@" {SECCOMP_FD}<"$0"', str(bpf),
+                "prlimit", f"--as={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
                 f"--fsize={lim.file_mb * 2**20}", f"--cpu={lim.cpu_seconds}", "--core=0",
                 f"--nofile={lim.open_files}",
                 "setpriv", "--pdeathsig", "KILL", "--",
                 _bwrap() or "bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid",
                 "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                 "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev",
-                "--perms", "1777", "--size", str(lim.tmp_mb * 2**20), "--tmpfs", "/tmp"]
-        made = {"/", "/tmp", "/proc", "/dev"}
+                "--seccomp", str(SECCOMP_FD),
+                "--perms", "1777", "--size", str(lim.tmp_mb * 2**20), "--tmpfs", "/tmp",
+                "--perms", "1777", "--size", str(lim.shm_mb * 2**20), "--tmpfs", "/dev/shm"]
+        made = {"/", "/tmp", "/proc", "/dev", "/dev/shm"}
         for kind, src, dest in mounts:
             parent = Path(dest).parent
             for d in reversed([parent, *parent.parents]):
@@ -205,7 +224,11 @@ class Sandbox:
         return args
 
     def cleanup(self) -> None:
-        """Remove the socket folder (the rest lives in job_dir, which its owner removes)."""
+        """Kill whatever is left of the student's uid, give the uid back, and remove the socket
+        folder (the rest lives in job_dir, which its owner removes).  Call it once the kernel
+        has been shut down."""
+        if self.lease is not None:
+            self.lease.release()
         shutil.rmtree(self.ipc, ignore_errors=True)
 
     def seed_home(self, mpl_cache: Path | None) -> None:
@@ -232,19 +255,31 @@ def unavailable() -> str | None:
     if os.geteuid() != 0:
         return ("the sandbox drops each kernel to its own unprivileged uid, which needs the "
                 "grader to run as root (e.g. in a container or CI job)")
+    if seccomp.unsupported():
+        return seccomp.unsupported()
+    # the probe prints its uid and the errno of a keyring call (the filter must deny it)
+    keyctl = seccomp.TABLES[platform.machine()][2]["keyctl"]
+    probe = ("import ctypes, os, numpy\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+             f"r = libc.syscall({keyctl}, 0, -4, 0)\n"
+             "print(os.getuid(), ctypes.get_errno() if r < 0 else 0)")
     with tempfile.TemporaryDirectory(prefix="course-probe-") as tmp:
         tree = Path(tmp) / "course"
         (tree / "datasets").mkdir(parents=True)
         os.chmod(tmp, 0o755)
-        box = Sandbox(Path(tmp) / "job", tree, slot=0)
-        cmd = box.command([sys.executable, "-c", "import numpy, os; print(os.getuid())"])
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+            box = Sandbox(Path(tmp) / "job", tree)
+        except (OSError, RuntimeError) as exc:
+            return f"no sandbox uid: {exc}"
+        try:
+            proc = subprocess.run(box.command([sys.executable, "-c", probe]),
+                                  capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.TimeoutExpired) as exc:
             return f"bubblewrap failed to start a sandbox: {exc}"
         finally:
             box.cleanup()
-        if proc.returncode != 0 or proc.stdout.strip() != str(box.uid):
+        if proc.returncode != 0 or not proc.stdout.strip():
             return ("bubblewrap failed to start a sandbox: "
                     + (proc.stderr.strip().splitlines() or ["?"])[-1][:200])
+        if proc.stdout.split() != [str(box.uid), str(errno.EPERM)]:
+            return f"the sandbox's seccomp filter did not hold (probe said {proc.stdout.strip()!r})"
     return None
