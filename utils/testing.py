@@ -3,7 +3,9 @@
 Every check either passes quietly (or prints one line saying what passed) or raises
 :class:`CheckFailure`, an ``AssertionError`` whose message names the variable, shows what was
 expected and what was found, and gives a hint.  nbgrader scores a test cell by whether it raised,
-so a message is all a student sees: make it say what is wrong.
+so a message is all a student sees: make it say what is wrong.  In a hidden test (the grader
+runs it under :func:`hidden_tests`) a message shows the input and the student's value, never
+the expected one.
 
 The usual calls::
 
