@@ -1,9 +1,15 @@
-"""What students see in feedback: scores and failure messages, not the hidden tests' code."""
+"""What students and instructors see in feedback: scores and failure messages, never the hidden
+tests' code, and nothing a submission wrote that could run in the browser."""
 from __future__ import annotations
 
 import re
 
+from nbconvert.exporters import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
 from nbgrader.preprocessors import ClearHiddenTests
+from traitlets import Bool
+
+from autograder.sanitize import clean_notebook, harden_page
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -22,3 +28,25 @@ class StripHiddenTests(ClearHiddenTests):
                 output["traceback"] = [f"{output.get('ename', 'Error')}: "
                                        f"{_ANSI.sub('', str(output.get('evalue', '')))}"]
         return cell, resources
+
+
+class SanitizeNotebook(Preprocessor):
+    """Outputs, markdown, raw cells, cell ids and tags of a submission made safe to render
+    (``autograder/sanitize.py``).  Runs on the autograded notebook that nbgrader stores (which
+    the formgrader renders), on the feedback, and in every HTMLExporter of the configuration."""
+
+    enabled = Bool(True).tag(config=True)
+    markdown = Bool(True, help="also rewrite unsafe markdown sources as inert HTML").tag(
+        config=True)
+
+    def preprocess(self, nb, resources):
+        return clean_notebook(nb, markdown=self.markdown), resources
+
+
+class FeedbackExporter(HTMLExporter):
+    """nbgrader's feedback page, re-written from the allow-list with a Content-Security-Policy
+    first in its <head>: no script (MathJax included), no external load, no active content."""
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        output, resources = super().from_notebook_node(nb, resources, **kw)
+        return harden_page(output), resources

@@ -42,6 +42,7 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from . import sandbox as sb
+from .sanitize import harden_page
 from .course import (Assignment, CourseError, graded_cells, make_course_dir, nbgrader_meta,
                      nbgrader_env, read_notebook, run_nbgrader)
 
@@ -442,7 +443,8 @@ def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
         notice = _notice_html(result.student, a.id, notes)
         body = body.replace("<body>", "<body>" + notice, 1) if "<body>" in body else \
             f"<html><body>{notice}{body}</body></html>"
-    target.write_text(body or "<html><body>No feedback.</body></html>")
+    # Again here (the worker's page is already clean): the notice, and any page, get the policy.
+    target.write_text(harden_page(body or "<html><body>No feedback.</body></html>"))
     return target
 
 

@@ -175,6 +175,37 @@ def free_names(source: str) -> set[str]:
     return loaded - bound
 
 
+HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+_SWITCH = "__course_hidden_tests__"
+
+
+def mark_hidden_tests(source: str) -> tuple[str, bool]:
+    """``source`` with its hidden-test markers turned into calls that switch utils.testing's
+    hidden-test messages on and off (see ``utils.testing.hidden_tests``), and whether the cell
+    has a hidden part.  A call takes the indentation of the first statement after BEGIN; END
+    closes at the same level.  When that does not compile, the whole cell is run as hidden."""
+    lines = source.split("\n")
+    if not any(line.strip() == HIDDEN_BEGIN for line in lines):
+        return source, False
+    out, indent = [], ""
+    for i, line in enumerate(lines):
+        if line.strip() == HIDDEN_BEGIN:
+            following = next((l for l in lines[i + 1:]
+                              if l.strip() and not l.lstrip().startswith("#")), "")
+            indent = following[:len(following) - len(following.lstrip())]
+            out.append(f"{indent}{_SWITCH}(True)")
+        elif line.strip() == HIDDEN_END:
+            out.append(f"{indent}{_SWITCH}(False)")
+        else:
+            out.append(line)
+    marked = "\n".join(out)
+    try:
+        compile(marked, "<test cell>", "exec")
+    except SyntaxError:
+        return f"{_SWITCH}(True)\n" + source, True
+    return marked, True
+
+
 def trusted_namespace() -> dict:
     """What every test cell starts with: the grader's own modules and checks."""
     ns = {"__name__": "__course_test__", "__builtins__": builtins, "np": np, "math": math,
@@ -330,14 +361,19 @@ class Judge:
                 "functions inside needs(...)): the course's test is wrong, not your code; "
                 "tell your instructor"))
         self._deadline = time.monotonic() + (timeout or self.cell_timeout)
+        # The hidden part's messages show the input and the student's value, never the
+        # expected value (a student who resubmits must not collect the hidden answers).
+        code, _ = mark_hidden_tests(source)
+        ns[_SWITCH] = _testing._set_hidden
         try:
-            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+            with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), \
+                    _testing.hidden_tests(False):
                 for name in wanted:
                     resp = self._check_reply(self._exchange({"op": "lookup", "name": name}),
                                              name)
                     if not resp.get("missing"):
                         ns[name] = self._tag(resp.get("value"), name)
-                exec(compile(source, "<test cell>", "exec"), ns)
+                exec(compile(code, "<test cell>", "exec"), ns)
         except KernelTimeout:
             return self._outcome(buffer, "timeout", "CellTimeoutError",
                                  "your code ran past the time limit of this test cell and was "

@@ -16,7 +16,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from autograder.execute import TrustedExecute  # noqa: E402
-from autograder.feedback import StripHiddenTests  # noqa: E402
+from autograder.feedback import FeedbackExporter, SanitizeNotebook, StripHiddenTests  # noqa: E402
+from autograder import sanitize  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, GetGrades,  # noqa: E402
                                     IgnorePattern, LimitOutput, SaveAutoGrades)
@@ -35,9 +36,10 @@ c.CourseDirectory.ignore = [
 
 # Student cells run in a sandboxed kernel; test cells run in the grader's own process against it
 # (autograder/execute.py, autograder/judge.py): nbgrader's Execute is replaced, the rest is as is.
-c.Autograde.autograde_preprocessors = [TrustedExecute, IgnorePattern, ClearMetadataPreprocessor,
-                                       LimitOutput, SaveAutoGrades, AssignLatePenalties,
-                                       CheckCellMetadata]
+# SanitizeNotebook makes the stored autograded notebook (which the formgrader renders) inert.
+c.Autograde.autograde_preprocessors = [TrustedExecute, SanitizeNotebook, IgnorePattern,
+                                       ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+                                       AssignLatePenalties, CheckCellMetadata]
 
 # Every cell gets at most this many seconds; a cell that runs longer (an infinite loop, say) is
 # interrupted, marked as an error, and the rest of the notebook still runs.
@@ -53,7 +55,16 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Deleted test cells are not put back: the course CLI scores them 0 and says why.
 c.OverwriteCells.add_missing_cells = False
 
-# Feedback shows students their results, never the hidden tests' code.
-c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
-# ... and no script or raw HTML a submission printed runs in the page.
+# Feedback shows students their results, never the hidden tests' code ...
+c.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, SanitizeNotebook,
+                                    CSSHTMLHeaderPreprocessor]
+# ... and nothing a submission wrote runs in the page: outputs and markdown are re-written from
+# an allow-list (autograder/sanitize.py), and the whole page again, with a Content-Security-
+# Policy that forbids scripts and external loads first in its <head>.
+c.GenerateFeedback.exporter_class = FeedbackExporter
+# Every HTML rendering made with this configuration (the formgrader's too) cleans outputs and
+# markdown the same way.
 c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.preprocessors = [SanitizeNotebook]
+c.HTMLExporter.filters = {"markdown2html": sanitize.markdown2html,
+                          "clean_html": sanitize.clean_html}

@@ -3,7 +3,9 @@
 Every check either passes quietly (or prints one line saying what passed) or raises
 :class:`CheckFailure`, an ``AssertionError`` whose message names the variable, shows what was
 expected and what was found, and gives a hint.  nbgrader scores a test cell by whether it raised,
-so a message is all a student sees: make it say what is wrong.
+so a message is all a student sees: make it say what is wrong.  In a hidden test (the grader
+runs it under :func:`hidden_tests`) a message shows the input and the student's value, never
+the expected one.
 
 The usual calls::
 
@@ -105,10 +107,44 @@ def _fmt(value: Any, limit: int = 6) -> str:
     return text if len(text) <= 300 else text[:300] + " ..."
 
 
+# --- hidden tests: messages that do not give the answer away --------------------------------------
+
+_hidden = {"active": False}
+_HIDDEN_NOTE = "  (a hidden test: it shows the input and your value, not the expected one)"
+_HIDDEN_HINT = ("work an input like this one through the formula by hand (its shape, signs and "
+                "size), and compare with what your function does step by step")
+
+
+@contextmanager
+def hidden_tests(active: bool = True) -> Iterator[None]:
+    """Within this block, failure messages never show an expected value (nor a hint computed
+    from it, nor how far off the value is): the input, the student's own value and a hint only.
+
+    The grader runs the part of a test cell between ``### BEGIN HIDDEN TESTS`` and ``### END
+    HIDDEN TESTS`` in it, so that a student who may resubmit cannot collect the hidden tests'
+    answers from the feedback.  Visible tests show expected values (they are in the notebook).
+    """
+    previous = _hidden["active"]
+    _hidden["active"] = bool(active)
+    try:
+        yield
+    finally:
+        _hidden["active"] = previous
+
+
+def _set_hidden(active: bool) -> None:
+    """Switch hidden-test messages on or off (the judge's markers; see :func:`hidden_tests`)."""
+    _hidden["active"] = bool(active)
+
+
 def _fail(name: str, problem: str, expected: Any = None, actual: Any = None,
           hint: str | None = None, show: bool = True) -> None:
     lines = [f"{name}: {problem}"]
-    if show:
+    if show and _hidden["active"]:
+        lines.append(f"  got:      {_fmt(actual)}")
+        lines.append(_HIDDEN_NOTE)
+        hint = hint or _HIDDEN_HINT
+    elif show:
         lines.append(f"  expected: {_fmt(expected)}")
         lines.append(f"  got:      {_fmt(actual)}")
     if hint:
@@ -202,7 +238,10 @@ def _simple_ratio(r: float) -> bool:
 
 
 def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
-    """Guess a common mistake from how actual and expected differ."""
+    """Guess a common mistake from how actual and expected differ (never in a hidden test:
+    "2 times the expected one" would give the answer away)."""
+    if _hidden["active"]:
+        return None
     a, e = actual.astype(float).ravel(), expected.astype(float).ravel()
     if a.size == 0:
         return None
@@ -251,7 +290,8 @@ def _check_array(name, actual, expected, rtol, atol, hint):
                                          "overflow in exp"))
         if not np.allclose(actual, expected, rtol=rtol, atol=atol):
             worst = float(np.max(np.abs(actual.astype(float) - expected.astype(float))))
-            _fail(name, f"values differ (largest difference {worst:.3g})", expected, actual,
+            _fail(name, "values differ from the reference" if _hidden["active"] else
+                  f"values differ (largest difference {worst:.3g})", expected, actual,
                   hint=_join_hints(hint, _values_hint(actual, expected)))
     elif not np.array_equal(actual, expected):
         _fail(name, "values differ", expected, actual, hint=hint)
@@ -318,7 +358,7 @@ def check(name: str, actual: Any, expected: Any, *, rtol: float = 1e-5, atol: fl
     """
     _compare(name, actual, expected, rtol, atol, hint)
     if not quiet:
-        print(f"[pass] {name} = {_summary(expected)}")
+        print(f"[pass] {name}" if _hidden["active"] else f"[pass] {name} = {_summary(expected)}")
 
 
 def _summary(value: Any) -> str:
@@ -669,7 +709,7 @@ def check_predictions(name: str, predictions: Any, expected: np.ndarray, *,
                    "probabilities with 0.5")
     _compare(name, predictions, expected, 0.0, 0.0, hint)
     if not quiet:
-        print(f"[pass] {name} = {_summary(expected)}")
+        print(f"[pass] {name}" if _hidden["active"] else f"[pass] {name} = {_summary(expected)}")
 
 
 def passed(what: str) -> None:
