@@ -67,7 +67,12 @@ class KernelSession:
         tree = workdir / "course"
         sb.build_course_tree(tree, assignment)
         self.box = sb.Sandbox(workdir / "box", tree, slot=SELFTEST_SLOT, enabled=sandboxed)
-        self.client = NotebookClient(
+        from .execute import BoundedOutputs
+
+        class Client(BoundedOutputs, NotebookClient):
+            pass
+
+        self.client = Client(
             nbformat.v4.new_notebook(), km=self._kernel_manager(), timeout=timeout,
             kernel_name="python3",
             allow_errors=True, interrupt_on_timeout=True, iopub_timeout=30,

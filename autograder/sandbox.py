@@ -173,7 +173,10 @@ class Sandbox:
                    ("ro-bind", str(self.io_in), IO_IN),
                    ("bind", str(self.io_out), IO_OUT),
                    ("bind", str(self.ipc), str(self.ipc))]
-        args = ["prlimit", f"--as={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
+        # --data too: the grader's worker runs on a smaller data budget, which it must not
+        # pass on to the kernel (whose limit is its address space).
+        args = ["prlimit", f"--as={lim.memory_mb * 2**20}", f"--data={lim.memory_mb * 2**20}",
+                f"--nproc={lim.processes}",
                 f"--fsize={lim.file_mb * 2**20}", f"--cpu={lim.cpu_seconds}", "--core=0",
                 f"--nofile={lim.open_files}",
                 "setpriv", "--pdeathsig", "KILL", "--",
