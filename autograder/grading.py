@@ -604,13 +604,16 @@ def _merge_one(batch: Batch, result: StudentResult) -> None:
     except Exception as exc:                 # noqa: BLE001  (one student's problem, noted)
         result.notes.append(f"the grader could not copy this student's graded files "
                             f"({type(exc).__name__}: {str(exc)[:200]})")
+    if result.workdir is not None:
+        left = remove_tree(result.workdir / "job")      # what the kernel wrote, first
+        if left:
+            result.notes.append(f"the grader could not remove all of this student's files "
+                                f"({left[:300]})")
+    try:
+        result.feedback = _feedback(out, result, a)
     finally:
         if result.workdir is not None:
-            left = remove_tree(result.workdir)
-            if left:
-                result.notes.append(f"the grader could not remove all of this student's "
-                                    f"files ({left[:300]})")
-    result.feedback = _feedback(out, result, a)
+            remove_tree(result.workdir)
 
 
 def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
