@@ -413,8 +413,10 @@ def _over_budget(batch: Batch, status: dict, returncode: int | None, log: Path) 
             tail = handle.read()
     except OSError:
         tail = b""
-    if any(word in tail for word in (b"MemoryError", b"bad_alloc", b"Cannot allocate memory",
-                                     b"out of memory")):
+    tail = tail.lower()          # Python's, C++'s, the C library's and OpenBLAS's words for it
+    if any(word in tail for word in (b"memoryerror", b"bad_alloc", b"cannot allocate memory",
+                                     b"out of memory", b"memory allocation",
+                                     b"can't start new thread")):
         return memory
     return ""
 
