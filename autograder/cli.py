@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                         "combine the shards' folders with `course merge`")
     p.add_argument("--memory-mb", type=int, help="address-space limit of each student kernel "
                    "(default 4096)")
+    p.add_argument("--grader-memory-mb", type=int, default=2048,
+                   help="data limit of the grader's own worker for each student (default 2048): "
+                        "a student whose grading needs more scores 0 with a note")
     p.add_argument("--unsafe-no-sandbox", action="store_true",
                    help="grade even where no sandbox is available: student code then runs with "
                         "your permissions and can read and change your files")
@@ -157,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             results = autograde(args.submissions, a, out, roster=roster,
                                 edited=args.edited_tests, student_timeout=args.student_timeout,
                                 jobs=args.jobs, shard=args.shard, unsafe=args.unsafe_no_sandbox,
-                                memory_mb=args.memory_mb)
+                                memory_mb=args.memory_mb,
+                                grader_memory_mb=args.grader_memory_mb)
             took = time.monotonic() - start
             print(f"graded {len(results)} students in {took:.0f} s; wrote "
                   f"{out / 'grades.csv'} and {out / 'feedback'}/")

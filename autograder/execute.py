@@ -16,6 +16,13 @@ when the notebook is done.
 Environment (set by ``course autograde``; all optional): ``COURSE_SANDBOX`` ("on", "off"; off
 needs ``COURSE_UNSAFE=1``), ``COURSE_SANDBOX_TREE``, ``COURSE_JOB_DIR``,
 ``COURSE_MPL_CACHE``, ``COURSE_MEMORY_MB``, ``COURSE_JUDGE_NOTES``.
+
+What the kernel sends is bounded before it is stored (``BoundedOutputs``): a message larger than
+``MAX_KERNEL_MESSAGE`` is refused by ZeroMQ before it is decoded, and a cell keeps at most
+``MAX_STREAM_CHARS`` of printed text and ``MAX_OUTPUTS`` outputs as they arrive; the rest is
+dropped with a note in the cell.  ZeroMQ does not reconnect a socket that refused a message, so
+the grader stops listening to that kernel: the cell that sent it is noted, and the cells after
+it are not run (as after a dead kernel).
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+import zmq
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
@@ -38,6 +46,89 @@ from autograder.testcells import allowed_kernel_names
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
 MAX_OUTPUT_CHARS = 100_000          # per output, in feedback and gradebook
 MAX_OUTPUTS = 50                    # per cell
+MAX_STREAM_CHARS = 100_000          # printed text kept per cell (stdout and stderr together)
+MAX_DATA_CHARS = 10 * MAX_OUTPUT_CHARS   # one rich output's value (an image, HTML...)
+# One message from the kernel (a figure is ~100 kB; ipykernel sends what was printed every
+# 0.2 s): ZeroMQ refuses a larger message before anything decodes it.  How many messages may
+# wait in the grader's queue stays ZeroMQ's default: when it is full the kernel's messages are
+# dropped, and a dropped "idle" would end the kernel's grading as a refused message does (the
+# grader could not tell them apart), so an honest loop of displays must fit.  The worker's
+# memory budget (grading.GRADER_MEMORY_MB) bounds what a kernel can queue.
+MAX_KERNEL_MESSAGE = 8 * 2**20
+KERNEL_QUEUE = 1000
+LOST = ("your notebook sent the grader a message larger than it accepts "
+        f"({MAX_KERNEL_MESSAGE >> 20} MB: a huge print or output?), so the grader stopped "
+        "listening to its kernel; the cells after it were not run")
+STREAM_CUT = (f"\n[output cut by the grader: a cell keeps {MAX_STREAM_CHARS} characters of "
+              "printed text]\n")
+OUTPUTS_CUT = f"[more than {MAX_OUTPUTS} outputs: the rest was cut by the grader]\n"
+
+
+class BoundedOutputs:
+    """Mixin for an nbclient client: bounds what a cell stores as the kernel's messages arrive.
+
+    nbclient would keep every message of a cell (a print loop makes millions); here printed
+    text is merged into one output per stream and cut at ``MAX_STREAM_CHARS``, rich outputs past
+    ``MAX_OUTPUTS`` are dropped (errors are always kept: they score the cell), and a rich value
+    over ``MAX_DATA_CHARS`` is replaced by a note.  Widgets' comm messages are ignored (the
+    grader needs no widget state, and a kernel could send any number of them).
+    """
+
+    def output(self, outs, msg, display_id, cell_index):
+        msg_type = msg["msg_type"]
+        content = msg["content"]
+        if msg_type == "stream":
+            return self._stream(outs, str(content.get("name", "stdout")),
+                                str(content.get("text", "")))
+        if msg_type == "error":
+            content["evalue"] = str(content.get("evalue", ""))[:MAX_OUTPUT_CHARS]
+            content["traceback"] = [str(t)[:MAX_OUTPUT_CHARS]
+                                    for t in list(content.get("traceback", []))[:50]]
+        elif not self._room(outs):
+            return None
+        data = content.get("data")
+        if isinstance(data, dict):
+            for key in list(data):
+                value = data[key]
+                size = len(value) if isinstance(value, str) else len(json.dumps(value))
+                if size > MAX_DATA_CHARS:
+                    del data[key]
+            if not data and msg_type in ("display_data", "execute_result"):
+                data["text/plain"] = "[output too large: cut by the grader]"
+        return super().output(outs, msg, display_id, cell_index)
+
+    @staticmethod
+    def _room(outs) -> bool:
+        """Whether a cell may take one more output (adds the note once when it may not)."""
+        if sum(1 for o in outs if o.get("output_type") != "error") < MAX_OUTPUTS:
+            return True
+        if not any(o.get("text") == OUTPUTS_CUT for o in outs):
+            outs.append(nbformat.v4.new_output("stream", name="stdout", text=OUTPUTS_CUT))
+        return False
+
+    def _stream(self, outs, name: str, text: str):
+        if self.clear_before_next_output:             # as nbclient's own output() does
+            outs[:] = []
+            self.clear_before_next_output = False
+        kept = sum(len(o.get("text", "")) for o in outs if o.get("output_type") == "stream")
+        if kept >= MAX_STREAM_CHARS:
+            return None
+        room = MAX_STREAM_CHARS - kept
+        if len(text) > room:
+            text = text[:room] + STREAM_CUT
+        last = outs[-1] if outs else None
+        if last is not None and last.get("output_type") == "stream" and last.get("name") == name \
+                and last.get("text") != OUTPUTS_CUT:
+            last["text"] += text
+            return last
+        if not self._room(outs):
+            return None
+        out = nbformat.v4.new_output("stream", name=name, text=text)
+        outs.append(out)
+        return out
+
+    def handle_comm_msg(self, outs, msg, cell_index):
+        return None
 
 
 def trusted_tests(assignment: str) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
@@ -71,6 +162,12 @@ class SandboxedKernelManager(AsyncKernelManager):
             spec.interrupt_mode = "message"
             self._kernel_spec = spec
 
+    def client(self, **kwargs):
+        """A client whose sockets refuse any message over ``MAX_KERNEL_MESSAGE`` bytes."""
+        kc = super().client(**kwargs)
+        limit_sockets(kc.context)
+        return kc
+
     def write_connection_file(self, **kwargs) -> None:
         super().write_connection_file(**kwargs)
         if self.box is not None and self.box.enabled:
@@ -88,6 +185,12 @@ class SandboxedKernelManager(AsyncKernelManager):
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 
+def limit_sockets(context) -> None:
+    """Every socket this ZeroMQ context makes from now on: bounded messages and queue."""
+    context.setsockopt(zmq.MAXMSGSIZE, MAX_KERNEL_MESSAGE)
+    context.setsockopt(zmq.RCVHWM, KERNEL_QUEUE)
+
+
 def _sandbox_mode() -> bool:
     mode = os.environ.get("COURSE_SANDBOX", "on")
     if mode == "off":
@@ -102,7 +205,7 @@ def _sandbox_mode() -> bool:
     return True
 
 
-class TrustedExecute(Execute):
+class TrustedExecute(BoundedOutputs, Execute):
     """nbgrader's Execute with test cells judged in this process (see the module docstring)."""
 
     def preprocess(self, nb, resources, km=None):
@@ -167,7 +270,13 @@ class TrustedExecute(Execute):
         except DeadKernelError:
             self._kernel_died(cell, "while running this cell")
             return cell, resources
-        except CellTimeoutError:             # interrupted, and still busy: it ignores interrupts
+        except CellTimeoutError as exc:
+            if "IOPub" in str(exc):          # it answered, but its outputs stopped arriving
+                self._dead_at = "after a message too large for the grader"
+                self._notes["kernel"] = "lost"
+                cell.outputs = list(cell.get("outputs", [])) + [_error("OutputTooLarge", LOST)]
+                return cell, resources
+            # interrupted, and still busy: it ignores interrupts
             self._dead_at = "after the time limit"
             self._notes["kernel"] = "stuck"
             cell.outputs = list(cell.get("outputs", [])) + [_error(
@@ -195,7 +304,10 @@ class TrustedExecute(Execute):
         if self._dead_at is not None:
             cell.outputs = [_error("KernelNotRunning", "not graded: your notebook's kernel "
                                    f"stopped in an earlier cell ({self._dead_at})")]
-            self._note(cell, "dead", "kernel died earlier")
+            if self._notes["kernel"] == "lost":
+                self._note(cell, "lost", "the grader stopped listening to the kernel earlier")
+            else:
+                self._note(cell, "dead", "kernel died earlier")
             return cell
         if self._judge is None:
             self._judge = Judge(NbclientLink(self), self._box.io_in, self._box.io_out,
@@ -207,10 +319,12 @@ class TrustedExecute(Execute):
         status = outcome.status
         if status == "failed" and "raised MemoryError" in outcome.evalue:
             status = "memory"
+        if outcome.ename == "OutputTooLarge":
+            status = "lost"
         self._note(cell, status, outcome.evalue)
         if outcome.status == "dead":
             self._dead_at = f"while {gid} was tested"
-            self._notes["kernel"] = "died"
+            self._notes["kernel"] = "lost" if outcome.ename == "OutputTooLarge" else "died"
         return cell
 
 

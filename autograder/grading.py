@@ -19,6 +19,17 @@ submission, a file that is not a valid notebook, a symlink or a folder named lik
 is graded with the original tests instead); a cell that ran past the time limit, a kernel that
 died (that cell and, for a dead kernel, the cells after it).  Rows of students graded by an
 earlier batch into the same folder are kept.
+
+Each worker runs on a budget (``grader_memory_mb`` of data, ``grader_cpu_seconds`` of CPU, and
+``student_timeout`` of wall time): a student whose grading exceeds it scores 0 with a note, and
+the batch goes on.  Whatever goes wrong while one student is graded or cleaned up (a bug, a tree
+of 3,000 nested folders left in the kernel's home) becomes a note on that student's row.
+
+Two inputs that claim the same row (``alice.ipynb`` and ``alice/<assignment>/...``, or a folder
+named ``alice.ipynb`` next to the file) are a conflict: a single real notebook among them is
+graded and the others are named in its notes (a folder, a symbolic link or an empty folder never
+displaces a notebook); two or more real notebooks score 0 with a note naming them all, so that
+neither silently takes the other's place.
 """
 from __future__ import annotations
 
@@ -29,6 +40,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -47,6 +59,8 @@ from .course import (Assignment, CourseError, graded_cells, make_course_dir, nbg
                      nbgrader_env, read_notebook, run_nbgrader)
 
 MAX_NOTEBOOK_BYTES = 64 * 2**20
+GRADER_MEMORY_MB = 2048          # data budget of one student's worker (trusted judge included)
+GRADER_CPU_SECONDS = 1200        # CPU budget of one student's worker
 
 
 @dataclass
@@ -56,6 +70,8 @@ class Submission:
     problem: str | None = None     # why it cannot be graded (then every cell scores 0)
     sid: str = ""                  # the id used with nbgrader: safe in paths and commands
     index: int = 0                 # its place in the batch
+    entry: str = ""                # the entry of SUBMISSIONS it came from (for conflicts)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +85,7 @@ class StudentResult:
     seconds: float = 0.0
     workdir: Path | None = None
     uid: int | None = None         # the uid its sandboxed kernel ran as (lent to it alone)
+    peak_rss_mb: int | None = None  # the worker's peak memory, as it reported it
 
     @property
     def total(self) -> float:
@@ -95,13 +112,15 @@ def find_submissions(folder: Path, assignment: str, notebook_name: str = "") -> 
         if entry.is_symlink():
             if name.endswith(".ipynb") or entry.is_dir():
                 found.append(Submission(_stem(name), None,
-                                        "the submission is a symbolic link, which is not followed"))
+                                        "the submission is a symbolic link, which is not followed",
+                                        entry=name + " (a symbolic link)"))
             continue
         if entry.is_file() and name.endswith(".ipynb"):
-            found.append(Submission(_stem(name), entry))
+            found.append(Submission(_stem(name), entry, entry=name))
         elif entry.is_dir() and name.endswith(".ipynb"):
             found.append(Submission(_stem(name), None,
-                                    "the submission is a folder named like a notebook"))
+                                    "the submission is a folder named like a notebook",
+                                    entry=name + "/ (a folder named like a notebook)"))
         elif entry.is_dir():
             inner = entry / assignment
             where = inner if inner.is_dir() and not inner.is_symlink() else entry
@@ -110,11 +129,42 @@ def find_submissions(folder: Path, assignment: str, notebook_name: str = "") -> 
             if not notebooks:
                 why = ("its notebook is a symbolic link, which is not followed" if candidates
                        else "no notebook in the student's folder")
-                found.append(Submission(name, None, why))
+                found.append(Submission(name, None, why, entry=name + "/ (" + why + ")"))
                 continue
             preferred = [p for p in notebooks if p.name == notebook_name]
-            found.append(Submission(name, (preferred or notebooks)[0]))
+            chosen = (preferred or notebooks)[0]
+            found.append(Submission(name, chosen, entry=str(chosen.relative_to(folder))))
     return found
+
+
+def resolve_conflicts(subs: list[Submission]) -> list[Submission]:
+    """One submission per row of grades.csv (see the module docstring for the rule).
+
+    Inputs whose rows would be the same (the same student name, or names that are the same
+    once quoted for a spreadsheet) are merged into one submission whose notes name them all.
+    """
+    groups: dict[str, list[Submission]] = {}
+    for sub in subs:
+        groups.setdefault(csv_safe(sub.student), []).append(sub)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        real = [s for s in group if s.path is not None]
+        entries = ", ".join(s.entry or s.student for s in group)
+        if len(real) == 1:
+            chosen = real[0]
+            others = ", ".join(s.entry or s.student for s in group if s is not chosen)
+            chosen.notes.append(f"conflicting submissions for this student: graded "
+                                f"{chosen.entry}; ignored {others}")
+        else:
+            chosen = Submission(group[0].student, None,
+                                f"conflicting submissions for this student ({entries}): "
+                                "none was graded, so that neither replaces the other; remove "
+                                "all but one and grade again", entry=entries)
+        out.append(chosen)
+    return out
 
 
 def _stem(name: str) -> str:
@@ -250,6 +300,8 @@ class Batch:
     student_timeout: float
     edited: str
     memory_mb: int | None
+    grader_memory_mb: int = GRADER_MEMORY_MB
+    grader_cpu_seconds: int = GRADER_CPU_SECONDS
 
 
 def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout: float,
@@ -281,6 +333,7 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
     start = time.monotonic()
     a = batch.assignment
     result = StudentResult(sub.student, {t: 0.0 for t in batch.test_ids}, sid=sub.sid)
+    result.notes += sub.notes
     if sub.problem:
         result.notes.append(f"{sub.problem}: every cell scored 0")
         return result
@@ -290,7 +343,8 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
         result.notes.append(f"{zeroed['*']}: every cell scored 0")
         return result
     private = batch.out / ".work" / f"s{sub.index:05d}"       # short: paths stay short
-    shutil.rmtree(private, ignore_errors=True)
+    result.workdir = private          # removed by _merge_one, whatever happens here
+    remove_tree(private)
     make_course_dir(private)
     shutil.copy(batch.template_db, private / "gradebook.db")
     dest = private / "submitted" / sub.sid / a.id
@@ -303,7 +357,9 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
            "COURSE_UNSAFE": "0" if batch.sandboxed else "1",
            "COURSE_SANDBOX_TREE": str(batch.tree),
            "COURSE_JOB_DIR": str(job), "COURSE_MPL_CACHE": str(batch.mpl_cache),
-           "COURSE_JUDGE_NOTES": str(notes_path)}
+           "COURSE_JUDGE_NOTES": str(notes_path),
+           "COURSE_WORKER_MEMORY_MB": str(batch.grader_memory_mb),
+           "COURSE_WORKER_CPU_SECONDS": str(batch.grader_cpu_seconds)}
     if batch.memory_mb:
         env["COURSE_MEMORY_MB"] = str(batch.memory_mb)
     log = open(private / "worker.log", "wb")
@@ -322,7 +378,14 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
         log.close()
         _RUNNING.discard(proc)
     result.uid = _judge_uid(notes_path)
-    if not status.get("autograde"):
+    if isinstance(status.get("peak_rss_mb"), int):
+        result.peak_rss_mb = status["peak_rss_mb"]
+    budget = _over_budget(batch, status, proc.returncode, private / "worker.log")
+    if budget:
+        result.notes.append(f"grading this submission exceeded the grader's {budget} (what its "
+                            "kernel sent or printed was too large, or its tests too costly): "
+                            "every cell scored 0")
+    elif not status.get("autograde"):
         result.notes.append(f"autograder failed ({status.get('error') or 'no result'}): "
                             "every cell scored 0")
     else:
@@ -333,9 +396,130 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
             result.scores[gid] = 0.0
             result.notes.append(f"{reason}: scored 0")
         result.notes += _judge_notes(notes_path)
-    result.workdir = private
     result.seconds = time.monotonic() - start
     return result
+
+
+def _over_budget(batch: Batch, status: dict, returncode: int | None, log: Path) -> str:
+    """Which of the worker's budgets it exceeded ("" if none)."""
+    memory = f"memory budget ({batch.grader_memory_mb} MB)"
+    if status.get("error") == "memory":
+        return memory
+    if status:
+        return ""
+    if returncode == -signal.SIGXCPU:
+        return f"CPU budget ({batch.grader_cpu_seconds} s)"
+    try:
+        with open(log, "rb") as handle:          # its last words, if it died of it
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 20_000))
+            tail = handle.read()
+    except OSError:
+        tail = b""
+    tail = tail.lower()          # Python's, C++'s, the C library's and OpenBLAS's words for it
+    if any(word in tail for word in (b"memoryerror", b"bad_alloc", b"cannot allocate memory",
+                                     b"out of memory", b"memory allocation",
+                                     b"can't start new thread")):
+        return memory
+    return ""
+
+
+def remove_tree(path: Path) -> str:
+    """Remove ``path`` and everything in it, like ``rm -rf``; return "" or what was left.
+
+    Made for trees a student's kernel wrote: no recursion (any depth), no long paths (each
+    step is relative to an open folder), symbolic links are removed, never followed, and
+    folders without permissions are opened up first.  Never raises.
+    """
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    if not stat.S_ISDIR(info.st_mode):
+        try:
+            os.unlink(path)
+        except OSError as exc:
+            return f"{type(exc).__name__}: {exc}"
+        return ""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+
+    def open_dir(name: str, parent: int | None) -> int:
+        try:
+            return os.open(name, flags, dir_fd=parent)
+        except PermissionError:            # not root (unsafe mode): open it up, then retry
+            os.chmod(name, 0o700, dir_fd=parent)
+            return os.open(name, flags, dir_fd=parent)
+
+    problems: list[str] = []
+
+    def problem(exc: OSError, name: str) -> None:
+        if len(problems) < 5:
+            problems.append(f"{type(exc).__name__}: {exc.strerror} ({name[:80]})")
+
+    try:
+        fd = open_dir(str(path), None)
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    names: list[str] = []                  # the folders entered below ``path``
+    skip: set[tuple[int, int]] = set()     # folders that could not be removed
+    try:
+        while True:
+            below = None
+            with os.scandir(fd) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            st = entry.stat(follow_symlinks=False)
+                            if (st.st_dev, st.st_ino) not in skip:
+                                below = entry.name
+                                break
+                            continue
+                        try:
+                            os.unlink(entry.name, dir_fd=fd)
+                        except PermissionError:
+                            os.chmod(fd, 0o700)
+                            os.unlink(entry.name, dir_fd=fd)
+                    except FileNotFoundError:
+                        pass
+                    except OSError as exc:
+                        problem(exc, entry.name)
+            if below is not None:
+                try:
+                    child = open_dir(below, fd)
+                except OSError as exc:
+                    st = os.stat(below, dir_fd=fd, follow_symlinks=False)
+                    skip.add((st.st_dev, st.st_ino))
+                    problem(exc, below)
+                    continue
+                os.close(fd)
+                fd = child
+                names.append(below)
+                continue
+            if not names:                  # back at the top, and it is empty now
+                break
+            parent = os.open("..", flags, dir_fd=fd)
+            own = os.fstat(fd)
+            os.close(fd)
+            fd = parent
+            name = names.pop()
+            try:
+                os.rmdir(name, dir_fd=fd)
+            except OSError as exc:
+                skip.add((own.st_dev, own.st_ino))
+                problem(exc, name)
+    except OSError as exc:
+        problem(exc, "?")
+    finally:
+        os.close(fd)
+    try:
+        os.rmdir(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        problem(exc, path.name)
+    return "; ".join(problems)
 
 
 # Workers still running: killed (with their sandboxes) if the batch itself is interrupted.
@@ -382,6 +566,9 @@ def _judge_notes(path: Path) -> list[str]:
             notes.append(f"{gid}: interrupted after the time limit")
         elif info.get("status") == "dead":
             notes.append(f"{gid}: the kernel had died (os._exit, a crash or too much memory)")
+        elif info.get("status") == "lost":
+            notes.append(f"{gid}: not graded: the notebook had sent the grader a message larger "
+                         "than it accepts")
         elif info.get("status") == "memory":
             notes.append(f"{gid}: the student's code ran out of memory (the sandbox's limit)")
         elif info.get("status") == "refused":
@@ -393,6 +580,9 @@ def _judge_notes(path: Path) -> list[str]:
         notes.append(f"cell {index}: ran out of memory (the sandbox's limit)")
     if data.get("kernel") == "stuck":
         notes.append("a cell ran past the time limit and ignored the interrupt: later cells not run")
+    if data.get("kernel") == "lost":
+        notes.append("the notebook sent the grader a message larger than it accepts (a huge "
+                     "print or output): later cells not run")
     if data.get("kernel") == "died" and not any("kernel had died" in n for n in notes):
         notes.append("the kernel died (os._exit, a crash or too much memory): later cells not run")
     return notes
@@ -414,7 +604,7 @@ def _copy_student(source: Path, master: Path, sid: str) -> None:
     ``master`` (replacing what was there)."""
     for kind in ("submitted", "autograded", "feedback"):
         src, dst = source / kind / sid, master / kind / sid
-        shutil.rmtree(dst, ignore_errors=True)
+        remove_tree(dst)
         if src.exists():
             shutil.copytree(src, dst, symlinks=True)
 
@@ -424,11 +614,22 @@ def _merge_one(batch: Batch, result: StudentResult) -> None:
     a, out = batch.assignment, batch.out
     master = out / "course"
     record_scores(master / "gradebook.db", a, result.sid, result.student, result.scores)
+    try:
+        if result.workdir is not None and result.workdir.is_dir():
+            _copy_student(result.workdir, master, result.sid)
+    except Exception as exc:                 # noqa: BLE001  (one student's problem, noted)
+        result.notes.append(f"the grader could not copy this student's graded files "
+                            f"({type(exc).__name__}: {str(exc)[:200]})")
     if result.workdir is not None:
-        _copy_student(result.workdir, master, result.sid)
-    result.feedback = _feedback(out, result, a)
-    if result.workdir is not None:
-        shutil.rmtree(result.workdir, ignore_errors=True)
+        left = remove_tree(result.workdir / "job")      # what the kernel wrote, first
+        if left:
+            result.notes.append(f"the grader could not remove all of this student's files "
+                                f"({left[:300]})")
+    try:
+        result.feedback = _feedback(out, result, a)
+    finally:
+        if result.workdir is not None:
+            remove_tree(result.workdir)
 
 
 def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
@@ -462,12 +663,16 @@ def _printable(text: str) -> str:
 def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str] | None = None,
               student_timeout: float = 1800, edited: str = "zero", jobs: int = 1,
               shard: tuple[int, int] | None = None, unsafe: bool = False,
-              memory_mb: int | None = None, log=print) -> dict[str, StudentResult]:
+              memory_mb: int | None = None, grader_memory_mb: int = GRADER_MEMORY_MB,
+              grader_cpu_seconds: int = GRADER_CPU_SECONDS,
+              log=print) -> dict[str, StudentResult]:
     """Grade every submission in ``folder``; write ``out/grades.csv``, ``out/feedback/`` and
     ``out/course/gradebook.db``.  Returns ``{student: result}``.
 
     ``edited``: "zero" scores an edited test cell 0; "restore" grades it with the original
     tests (a note still says it was edited).  ``unsafe=True`` runs kernels without a sandbox.
+    ``grader_memory_mb`` and ``grader_cpu_seconds`` are each student's budget in the grader
+    (see the module docstring).
     """
     if edited not in ("zero", "restore"):
         raise CourseError(f"edited must be 'zero' or 'restore', not {edited!r}")
@@ -482,7 +687,8 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
                           "with your permissions).")
     batch = _prepare(assignment, out.resolve(), not unsafe and reason is None, student_timeout,
                      edited, memory_mb)
-    subs = find_submissions(folder, assignment.id, assignment.notebook.name)
+    batch.grader_memory_mb, batch.grader_cpu_seconds = grader_memory_mb, grader_cpu_seconds
+    subs = resolve_conflicts(find_submissions(folder, assignment.id, assignment.notebook.name))
     present = {s.student for s in subs}
     subs += [Submission(s, None, "no submission") for s in roster or [] if s not in present]
     subs.sort(key=lambda s: s.student)
@@ -495,8 +701,18 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
     csv_path = batch.out / "grades.csv"
     rows = _read_rows(csv_path, batch.test_ids)      # students graded by an earlier batch
     results: dict[str, StudentResult] = {}
+    def run(sub: Submission) -> StudentResult:
+        try:
+            return _grade_one(batch, sub)
+        except Exception as exc:            # noqa: BLE001  (a bug or an odd input: one row)
+            result = StudentResult(sub.student, {t: 0.0 for t in batch.test_ids}, sid=sub.sid,
+                                   workdir=batch.out / ".work" / f"s{sub.index:05d}")
+            result.notes.append(f"the grader failed on this submission ({type(exc).__name__}: "
+                                f"{str(exc)[:200]}): every cell scored 0")
+            return result
+
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_grade_one, batch, sub) for sub in subs]
+        futures = [pool.submit(run, sub) for sub in subs]
         try:
             _collect(futures, batch, results, rows, csv_path, log)
         except BaseException:               # Ctrl-C, or a bug: leave nothing running
@@ -505,7 +721,7 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
             for proc in list(_RUNNING):
                 _kill_group(proc)
             raise
-    shutil.rmtree(batch.out / ".work", ignore_errors=True)
+    remove_tree(batch.out / ".work")
     return results
 
 
@@ -513,7 +729,11 @@ def _collect(futures, batch: Batch, results: dict, rows: dict, csv_path: Path, l
     """Record each student as their grading finishes (only this thread writes)."""
     for future in as_completed(futures):
         result = future.result()
-        _merge_one(batch, result)
+        try:
+            _merge_one(batch, result)
+        except Exception as exc:            # noqa: BLE001  (the row is still written)
+            result.notes.append(f"the grader could not record this student's feedback or "
+                                f"gradebook entry ({type(exc).__name__}: {str(exc)[:200]})")
         results[result.student] = result
         rows[csv_safe(result.student)] = _row(result, batch.test_ids, batch.max_total)
         _write_rows(csv_path, batch.test_ids, rows)

@@ -10,7 +10,8 @@ references always are the grader's, whatever the notebook did to its own ``np`` 
 and the only thing that comes back from the student's code is data, checked by type.
 
 The kernel is reached through a *link* with one method, ``run(code, timeout) -> (status,
-stdout)`` where status is "ok", "error", "timeout" or "dead"; ``NbclientLink`` drives a kernel
+stdout)`` where status is "ok", "error", "timeout", "dead" or "lost" (the kernel sent a
+message too large for the grader); ``NbclientLink`` drives a kernel
 through an nbclient client (nbgrader's executor or the self-test's session).
 """
 from __future__ import annotations
@@ -37,7 +38,24 @@ import utils.testing as _testing
 from utils.testing import CheckFailure, crash_hint
 
 MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may show
-MAX_RESPONSE = 300 * 1024 * 1024       # bytes of one answer from the kernel
+# Bytes of one answer from the kernel, read and decoded only below this size.  The largest
+# answer of any test of the course's solutions is 4.6 MB (c4w1a2; c5w2a2 1.2 MB, c4w2a2
+# 0.4 MB); the same bound is plaindata's, so an honest kernel is told its value is too large.
+MAX_RESPONSE = plaindata.MAX_BYTES
+
+
+class _BoundedText(io.StringIO):
+    """What a test cell prints: the first ``MAX_CELL_OUTPUT`` characters, the rest dropped."""
+
+    def write(self, text: str) -> int:
+        room = MAX_CELL_OUTPUT - self.tell()
+        if room > 0:
+            super().write(text[:room])
+        return len(text)
+
+
+# The answer of ``_read_response`` for an oversized file (compared with ``is``).
+TOO_LARGE = type("TooLarge", (), {"__repr__": lambda self: "TOO_LARGE"})()
 
 
 # Both end the whole test cell: they derive from BaseException so that a test's own
@@ -48,6 +66,10 @@ class KernelTimeout(BaseException):
 
 class KernelDied(BaseException):
     """The student's kernel died (os._exit, a crash, or killed for using too much memory)."""
+
+
+class KernelLost(KernelDied):
+    """The kernel sent a message too large for the grader, which stopped listening to it."""
 
 
 @dataclass
@@ -253,12 +275,16 @@ class Judge:
         req_file.unlink(missing_ok=True)
         if text:
             print(text[:MAX_CELL_OUTPUT], end="")
-        if status == "dead":
+        if status in ("dead", "lost"):
             self.dead = True
-            raise KernelDied()
+            raise KernelLost() if status == "lost" else KernelDied()
         if status == "timeout":
             raise KernelTimeout()
         raw = self._read_response(self.out_dir / resp_name)
+        if raw is TOO_LARGE:
+            raise CheckFailure(f"your notebook's answer to the grader was larger than "
+                               f"{MAX_RESPONSE >> 20} MB, which the grader does not accept "
+                               "(does the function return far more than it should?)")
         if raw is None:
             raise CheckFailure("your notebook's kernel did not answer the grader (did the "
                                "notebook change the grader's bridge, or exit?)")
@@ -269,24 +295,34 @@ class Judge:
 
     @staticmethod
     def _read_response(path: Path) -> bytes | None:
-        """Read a file the sandbox wrote: never through a link, never a huge one."""
+        """Read a file the sandbox wrote: never through a link, never past ``MAX_RESPONSE``
+        (``TOO_LARGE`` then; None when there is no regular file)."""
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
             return None
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RESPONSE:
+            if not stat.S_ISREG(info.st_mode):
                 return None
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                raw = handle.read(MAX_RESPONSE + 1)
+            if info.st_size > MAX_RESPONSE:
+                return TOO_LARGE
+            chunks, size = [], 0
+            while True:                   # in chunks: the file may grow while it is read
+                chunk = os.read(fd, min(1 << 20, MAX_RESPONSE + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_RESPONSE:
+                    return TOO_LARGE
         finally:
             os.close(fd)
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-        return raw
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        return b"".join(chunks)
 
     @staticmethod
     def _send_handle(obj: Any) -> dict:
@@ -351,7 +387,7 @@ class Judge:
         (``testcells.allowed_kernel_names`` of the solution notebook).  A test cell that reads
         any other kernel name is the course author's error: it fails, and nothing is asked."""
         ns = trusted_namespace()
-        buffer = io.StringIO()
+        buffer = _BoundedText()
         wanted = sorted(free_names(source) - set(ns) - set(dir(builtins)))
         refused = [name for name in wanted if name not in allowed]
         if refused:
@@ -378,6 +414,11 @@ class Judge:
             return self._outcome(buffer, "timeout", "CellTimeoutError",
                                  "your code ran past the time limit of this test cell and was "
                                  "interrupted (an endless loop, or very slow code?)")
+        except KernelLost:
+            return self._outcome(buffer, "dead", "OutputTooLarge",
+                                 "your notebook sent the grader a message larger than it "
+                                 "accepts (a huge print or output?), so the grader stopped "
+                                 "listening to its kernel")
         except KernelDied:
             return self._outcome(buffer, "dead", "DeadKernelError",
                                  "your notebook's kernel died while this cell was tested "
@@ -422,8 +463,10 @@ class NbclientLink:
             self.client.execute_cell(cell, len(cells) - 1, store_history=False)
         except DeadKernelError:
             return "dead", ""
-        except CellTimeoutError:          # no reply, or no output after an interrupt, in time
-            return "timeout", ""
+        except CellTimeoutError as exc:   # no reply, or no output after an interrupt, in time
+            # It replied but its outputs stopped: ZeroMQ refused a message that was too large
+            # (see execute.MAX_KERNEL_MESSAGE) and does not reconnect.
+            return ("lost" if "IOPub" in str(exc) else "timeout"), ""
         finally:
             self.client.timeout = saved
             if cells and cells[-1] is cell:

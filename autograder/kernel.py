@@ -65,7 +65,12 @@ class KernelSession:
         sb.build_course_tree(tree, assignment)
         # a uid of its own from the pool, apart from every student of every batch
         self.box = sb.Sandbox(workdir / "box", tree, enabled=sandboxed)
-        self.client = NotebookClient(
+        from .execute import BoundedOutputs
+
+        class Client(BoundedOutputs, NotebookClient):
+            pass
+
+        self.client = Client(
             nbformat.v4.new_notebook(), km=self._kernel_manager(), timeout=timeout,
             kernel_name="python3",
             allow_errors=True, interrupt_on_timeout=True, iopub_timeout=30,

@@ -184,13 +184,16 @@ class Sandbox:
                    ("ro-bind", str(self.io_in), IO_IN),
                    ("bind", str(self.io_out), IO_OUT),
                    ("bind", str(self.ipc), str(self.ipc))]
+        # --data too: the grader's worker runs on a smaller data budget, which it must not
+        # pass on to the kernel (whose limit is its address space).
         # bwrap reads the seccomp filter from a file descriptor: a shell opens the filter (a
         # root-owned file outside the sandbox) as fd SECCOMP_FD and becomes prlimit.
         bpf = self.job_dir / "seccomp.bpf"
         bpf.write_bytes(seccomp.program())
         os.chmod(bpf, 0o644)
         args = ["/bin/sh", "-c", f'exec "$@" {SECCOMP_FD}<"$0"', str(bpf),
-                "prlimit", f"--as={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
+                "prlimit", f"--as={lim.memory_mb * 2**20}",
+                f"--data={lim.memory_mb * 2**20}", f"--nproc={lim.processes}",
                 f"--fsize={lim.file_mb * 2**20}", f"--cpu={lim.cpu_seconds}", "--core=0",
                 f"--nofile={lim.open_files}",
                 "setpriv", "--pdeathsig", "KILL", "--",
