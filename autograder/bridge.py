@@ -9,7 +9,9 @@ The grader (``autograder/judge.py``) writes a request file that the kernel can r
     {"op": "len", "target": h}                   {"op": "list", "target": h}
 
 Values travel as plain data (``autograder/plaindata.py``); anything else stays here and is sent
-as a handle.  Nothing in this module is trusted: the student can change it, and the grader
+as a handle.  Answers turn NumPy scalars of exact NumPy types into the Python values they stand
+for (``numpy.str_`` -> ``str``, ``numpy.float32`` -> ``float``...; ``python_scalars=True``), so a
+test sees a correct ``np.array(words)[i]`` as the word; a subclass of them stays a handle.  Nothing in this module is trusted: the student can change it, and the grader
 checks whatever comes back.  It only has to work for honest students.
 """
 from __future__ import annotations
@@ -86,11 +88,11 @@ def serve(request_path: str, response_path: str) -> None:
         req = plaindata.loads(handle.read(), _resolve)
     try:
         resp = _dispatch(req)
-        data = plaindata.dumps(resp, _handle)
+        data = plaindata.dumps(resp, _handle, python_scalars=True)
     except BaseException as exc:        # the student's error, reported to the grader
         resp = {"ok": False, "type": type(exc).__name__, "message": str(exc)[:2000],
                 "where": _where(exc)}
-        data = plaindata.dumps(resp, _handle)
+        data = plaindata.dumps(resp, _handle, python_scalars=True)
     tmp = response_path + ".tmp"
     with open(tmp, "wb") as handle:
         handle.write(data)

@@ -135,7 +135,7 @@ def test_objects_come_back_as_handles_with_plain_methods(kernel):
     assert kernel.test("m = Model()\ncheck('summary', m.summary_data(), [{'name': 'dense'}])",
                        NAMES).passed
     result = kernel.test("check('model', Model(), np.zeros(1))", NAMES)
-    assert not result.passed and "has type Remote" in result.message
+    assert not result.passed and "has type Model, expected numpy.ndarray" in result.message
 
 
 def test_timeouts_are_told_apart(kernel):

@@ -16,7 +16,9 @@ The usual calls::
     passed("sigmoid")                            # one line at the end of a test cell
 
 Types are checked exactly: a subclass of ``np.ndarray`` or an object that overrides ``__eq__``
-does not pass for an array, and a string does not pass for a number.  Numbers in messages are
+does not pass for an array, and a string does not pass for a number.  A NumPy scalar of an exact
+NumPy type counts as the Python type it stands for (``np.float32`` as ``float``, ``np.int64`` as
+``int``, ``np.str_`` as ``str``, ``np.bool_`` as ``bool``), as the grader receives it so.  Numbers in messages are
 printed plainly (``0.25``, not ``np.float64(0.25)``).
 
 Conventions for test-cell authors:
@@ -56,8 +58,14 @@ __all__ = [
     "check_predictions",
 ]
 
-# Exact types accepted where an exercise asks for a number.
-_REAL_TYPES = (float, int, np.float64, np.float32, np.float16, np.int64, np.int32)
+# The Python type that each exact NumPy scalar type stands for.  When graded, the student's
+# NumPy scalars reach the test as these Python values (autograder/plaindata.py), so checks treat
+# a NumPy scalar as its Python kind, and say so in the same words in the notebook and the grader.
+# Subclasses are not in this table: they never pass for the type they derive from.
+_PYTHON_KIND: dict[type, type] = {np.bool_: bool, np.str_: str, np.bytes_: bytes}
+_PYTHON_KIND.update({np.dtype(c).type: int for c in np.typecodes["AllInteger"]})
+_PYTHON_KIND.update({np.dtype(c).type: float for c in np.typecodes["Float"]})
+_PYTHON_KIND.update({np.dtype(c).type: complex for c in np.typecodes["Complex"]})
 
 
 class CheckFailure(AssertionError):
@@ -152,27 +160,50 @@ def _fail(name: str, problem: str, expected: Any = None, actual: Any = None,
     raise CheckFailure("\n".join(lines))
 
 
+def _kind(t: type) -> type:
+    """``t``, or the Python type that the exact NumPy scalar type ``t`` stands for."""
+    return _PYTHON_KIND.get(t, t)
+
+
 def _type_name(t: Any) -> str:
     if isinstance(t, tuple):
-        return " or ".join(_type_name(x) for x in t)
+        names = [_type_name(x) for x in t]
+        return " or ".join(n for i, n in enumerate(names) if n not in names[:i])
+    t = _kind(t)
     return {np.ndarray: "numpy.ndarray"}.get(t, getattr(t, "__name__", str(t)))
+
+
+def _type_of(value: Any) -> str:
+    """The name of ``value``'s type as the student knows it: a NumPy scalar by its Python kind
+    (``float`` for ``np.float32``), an object of the student's notebook by its own type."""
+    t = type(value)
+    if getattr(t, "__course_handle__", False):       # the grader's handle to such an object
+        return str(object.__getattribute__(value, "_type"))
+    return _type_name(t)
 
 
 def check_type(name: str, actual: Any, expected_type: type | tuple, hint: str | None = None,
                quiet: bool = True) -> None:
-    """Fail unless ``type(actual)`` is exactly ``expected_type`` (or one of a tuple of types).
+    """Fail unless the type of ``actual`` is one of ``expected_type`` (a type or a tuple).
 
-    Subclasses are rejected on purpose, so that an object that fakes equality cannot pass.
+    Types are compared exactly, except that an exact NumPy scalar type counts as the Python type
+    it stands for, on either side: ``float`` accepts ``float`` and ``np.float16/32/64`` (and
+    ``np.longdouble``), ``int`` every NumPy integer type (not ``bool``), ``bool`` ``np.bool_``,
+    ``str`` ``np.str_``, ``bytes`` ``np.bytes_``, ``complex`` the NumPy complex types; and
+    ``np.float64`` in ``expected_type`` means ``float``.  A 0-d array is an ``np.ndarray``, not a
+    number.  Subclasses are rejected on purpose (``class S(str)``, ``class F(np.float64)``), so
+    that an object that fakes equality cannot pass.
     """
     allowed = expected_type if isinstance(expected_type, tuple) else (expected_type,)
-    if type(actual) not in allowed:
-        _fail(name, f"has type {type(actual).__name__}, expected {_type_name(expected_type)}",
+    if _kind(type(actual)) not in {_kind(t) for t in allowed}:
+        _fail(name, f"has type {_type_of(actual)}, expected {_type_name(expected_type)}",
               hint=_join_hints(hint, _type_hint(actual, allowed)), show=False)
     if not quiet:
         print(f"[pass] {name} is a {_type_name(type(actual))}")
 
 
 def _type_hint(actual: Any, allowed: tuple) -> str | None:
+    allowed = tuple(_kind(t) for t in allowed)
     if np.ndarray in allowed and isinstance(actual, (list, tuple)):
         return "build the result with NumPy operations (or np.array(...)), not a Python list"
     if isinstance(actual, np.ndarray) and type(actual) is not np.ndarray:
@@ -180,7 +211,7 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
     if float in allowed and isinstance(actual, np.ndarray):
         if actual.size == 1:
             return (f"this is an array of shape {actual.shape}, not a number: float(x) or "
-                    "np.squeeze(x) turns a 1-element array into one")
+                    "x.item() turns a 1-element array into one")
         return (f"this is an array of shape {actual.shape}, not a number: did you forget to "
                 "sum over the examples?")
     if actual is None:
@@ -302,8 +333,8 @@ def _check_number(name, actual, expected, rtol, atol, hint):
     expected = float(expected)
     if type(actual) is np.ndarray and actual.ndim == 0:
         actual = actual[()]
-    if type(actual) not in _REAL_TYPES or isinstance(actual, bool):
-        _fail(name, f"has type {type(actual).__name__}, expected a number",
+    if _kind(type(actual)) not in (float, int):
+        _fail(name, f"has type {_type_of(actual)}, expected a number",
               hint=_join_hints(hint, _type_hint(actual, (float,))), show=False)
     if not np.isfinite(actual) and np.isfinite(expected):
         _fail(name, "is not finite", shown, actual,
@@ -317,7 +348,7 @@ def _compare(name, actual, expected, rtol, atol, hint):
     if type(expected) is np.ndarray:
         _check_array(name, actual, expected, rtol, atol, hint)
     elif isinstance(expected, (bool, np.bool_)):
-        if type(actual) not in (bool, np.bool_) or bool(actual) != bool(expected):
+        if _kind(type(actual)) is not bool or bool(actual) != bool(expected):
             _fail(name, "has the wrong value", expected, actual, hint=hint)
     elif isinstance(expected, numbers.Real):
         _check_number(name, actual, expected, rtol, atol, hint)
@@ -337,8 +368,8 @@ def _compare(name, actual, expected, rtol, atol, hint):
                   show=False)
         for i, (a, e) in enumerate(zip(actual, expected)):
             _compare(f"{name}[{i}]", a, e, rtol, atol, hint)
-    elif isinstance(expected, str):
-        if type(actual) is not str or actual != expected:
+    elif isinstance(expected, (str, bytes)):
+        if _kind(type(actual)) is not _kind(type(expected)) or actual != expected:
             _fail(name, "has the wrong value", expected, actual, hint=hint)
     elif expected is None:
         if actual is not None:

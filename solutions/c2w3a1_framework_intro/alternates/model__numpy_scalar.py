@@ -1,0 +1,25 @@
+# Correct: the costs as NumPy float32 and the accuracies as NumPy float64 scalars (numbers).
+def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
+          minibatch_size=32, print_cost=True):
+    parameters = {name: Tensor(value, requires_grad=True)
+                  for name, value in initialize_parameters().items()}
+    optimizer = nn.Adam(learning_rate)
+    m = X_train.shape[1]
+    costs, train_acc, test_acc = [], [], []
+    for epoch in range(num_epochs):
+        epoch_total_loss = 0.0
+        for start in range(0, m, minibatch_size):
+            X_batch = X_train[:, start:start + minibatch_size]
+            Y_batch = Y_train[:, start:start + minibatch_size]
+            Z3 = forward_propagation(X_batch, parameters)
+            total_loss = compute_total_loss(Z3, Y_batch)
+            total_loss.backward()
+            optimizer.step(parameters.values())
+            epoch_total_loss += total_loss.item()
+        costs.append(np.float32(epoch_total_loss / m))
+        train_acc.append(np.float64(accuracy(X_train, Y_train, parameters)))
+        test_acc.append(np.float64(accuracy(X_test, Y_test, parameters)))
+        if print_cost and epoch % 10 == 0:
+            print(f"Cost after epoch {epoch}: {costs[-1]:.6f}")
+    parameters = {name: value.numpy() for name, value in parameters.items()}
+    return parameters, costs, train_acc, test_acc
