@@ -32,6 +32,7 @@ import contextlib
 import copy
 import io
 import json
+import os
 import signal
 import threading
 import time
@@ -377,11 +378,24 @@ def _time_limit(seconds: float):
 
 @contextlib.contextmanager
 def _quiet():
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
-            warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with np.errstate(all="ignore"):
-            yield
+    """No output, no warnings, and the standard file descriptors as they were (a function
+    that opens a number as a file closes that descriptor when it is done with it)."""
+    saved = []
+    for fd in (0, 1, 2):
+        try:
+            saved.append((fd, os.dup(fd)))
+        except OSError:
+            pass
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), \
+                contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with np.errstate(all="ignore"):
+                yield
+    finally:
+        for fd, copy_ in saved:
+            os.dup2(copy_, fd)
+            os.close(copy_)
 
 
 def _definitions(source: str) -> str:
