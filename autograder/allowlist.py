@@ -23,7 +23,12 @@ The grading sandbox's ``/course/utils`` holds these modules and nothing else of 
 * an allowed module has a function that *behaves* like a graded function: the graded
   function's reference (the solution cell's own function, run in this process) and every
   allowed module function that accepts the same arguments are called on the inputs the graded
-  function receives when the solution notebook's test cells run, and give the same result.
+  function receives when the solution notebook's test cells run (recorded here, in this
+  process: up to six calls per function, each test cell cut off after a few seconds), and give
+  the same result on all of them.  Results are compared when they are plain data (arrays,
+  numbers, strings and containers of these); a function that returns a model or a layer is
+  covered by the name check and by the allow-list itself.  Module functions run with a time
+  bound, without output, on copies of the inputs.
 """
 from __future__ import annotations
 
