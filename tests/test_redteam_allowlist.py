@@ -233,4 +233,5 @@ def test_glue_through_another_module_scores_nothing(aid, tmp_path):
     scores = results["glue"].scores
     for g in GLUE[aid]:
         assert scores[f"test_{g}"] == 0, (g, scores)
-    assert results["glue"].total > 0          # the honest part of the notebook still counts
+    if len(scores) > len(GLUE[aid]):           # the honest part of the notebook still counts
+        assert results["glue"].total > 0, scores
