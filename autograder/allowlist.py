@@ -586,6 +586,12 @@ def answer_problems(a: Assignment, seconds: float = 1.0,
     a file descriptor they were given as a number, change a global) ends with the child.
     """
     import fcntl
+    import importlib
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401  (imported once here, not again in every child)
+    for m in (allowed(a.id) if modules is None else modules):
+        importlib.import_module(m)
     read, write = os.pipe()
     high = fcntl.fcntl(write, fcntl.F_DUPFD, 1000)    # out of reach of small numbers as inputs
     os.close(write)
