@@ -1,8 +1,10 @@
 """The instructor's command line: ``course release|check|selftest|autograde``.
 
     course release [ID ...]            regenerate notebooks/ from solutions/
-    course check                       fail when notebooks/ is stale, or a test cell reads a
-                                       kernel name it may not or binds one a later cell reads
+    course check                       fail when notebooks/ is stale, a test cell reads a kernel
+                                       name it may not or binds one a later cell reads, or a
+                                       sandbox's allow-list is wrong or holds an answer
+    course allowlist [ID ...] [--write] the utils modules each notebook needs in its sandbox
     course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
     course merge ID PART... --out DIR  combine the output folders of several shards
@@ -84,8 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("release", help="regenerate notebooks/ from solutions/")
     p.add_argument("ids", nargs="*", metavar="ID")
-    sub.add_parser("check", help="fail when notebooks/ is stale or a test cell breaks the "
-                   "rules of README's \"Writing tests\"")
+    sub.add_parser("check", help="fail when notebooks/ is stale, a test cell breaks the "
+                   "rules of README's \"Writing tests\", or a sandbox's allow-list is wrong or "
+                   "holds an answer to a graded function")
+    p = sub.add_parser("allowlist", help="print the utils modules each notebook needs in its "
+                       "sandbox (--write: into solutions/ID/sandbox.json)")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--write", action="store_true")
     p = sub.add_parser("selftest", help="autograde solutions, blanks, mutants and alternates")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
@@ -121,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in release(args.ids):
                 print(f"released {path.relative_to(NOTEBOOKS.parent)}")
         elif args.command == "check":
+            from . import allowlist
             problems = stale()
             for line in problems:
                 print(line)
@@ -137,8 +145,24 @@ def main(argv: list[str] | None = None) -> int:
                       "never bind a name that a later cell reads (README, \"Writing tests\")")
             else:
                 print("test cells look up only what they grade and leave the kernel's names alone")
-            if problems or broken:
+            start = time.monotonic()
+            sandbox_problems = []
+            for a in assignments([]):
+                sandbox_problems += allowlist.problems(a)
+            for line in sandbox_problems:
+                print(line)
+            print(f"sandboxes: {len(sandbox_problems)} problems "
+                  f"({time.monotonic() - start:.0f} s)" if sandbox_problems else
+                  f"sandboxes: every allow-list is what its notebook needs and holds no answer "
+                  f"to a graded function ({time.monotonic() - start:.0f} s)")
+            if problems or broken or sandbox_problems:
                 return 1
+        elif args.command == "allowlist":
+            from . import allowlist
+            for a in assignments(args.ids):
+                modules = (allowlist.write_declaration(a) if args.write
+                           else sorted(allowlist.needed(a)))
+                print(f"{a.id}: {', '.join(modules)}")
         elif args.command == "selftest":
             from .selftest import selftest
             reports = []

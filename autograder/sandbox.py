@@ -6,9 +6,10 @@ same time), under a seccomp filter (``seccomp.py``: no keyrings, ptrace, perf ev
 namespaces), in its own mount, PID, network, IPC and UTS namespaces, and sees only:
 
 * the Python installation and the system's ``/usr``, read-only;
-* ``/course``: a copy of the course's ``utils/`` WITHOUT the modules that answer this
-  assignment (their ``TAUGHT_IN`` names it; each is replaced by a stub that says why), the
-  kernel side of the grader's bridge, and the data files, read-only;
+* ``/course``: the ``utils`` modules of the assignment's allow-list (what its notebook imports,
+  transitively, and nothing that answers one of its graded functions: ``autograder/allowlist.py``);
+  every other module of ``utils`` is a stub whose import fails saying it is not part of the
+  assignment; the kernel side of the grader's bridge, and the data files, read-only;
 * ``/home/student``: an empty home and working directory, its only writable place besides
   ``/tmp`` and ``/dev/shm`` (small tmpfs of its own) and the folder it answers the grader in;
 * no network (only its own loopback, so its own abstract Unix sockets), no other process of the
@@ -22,7 +23,6 @@ other students' submissions and the output folder are simply not there.
 """
 from __future__ import annotations
 
-import ast
 import errno
 import os
 import platform
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import identity, seccomp
+from . import allowlist, identity, seccomp
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "/home/student"
@@ -54,47 +54,38 @@ class Limits:
     shm_mb: int = 64               # size of /dev/shm
 
 
-def taught_in(path: Path) -> tuple[str, ...]:
-    """The assignments a utils module answers (its module-level ``TAUGHT_IN``), or ()."""
-    try:
-        tree = ast.parse(path.read_text())
-    except (SyntaxError, UnicodeDecodeError):
-        return ()
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "TAUGHT_IN" for t in node.targets):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                return ()
-            return tuple(value) if isinstance(value, (tuple, list)) else (value,)
-    return ()
-
-
-def withheld(assignment: str, utils_dir: Path = ROOT / "utils") -> list[Path]:
-    """The utils modules that answer ``assignment`` (withheld from its sandbox)."""
-    return sorted(p for p in utils_dir.rglob("*.py") if assignment in taught_in(p))
+def withheld(assignment: str) -> list[str]:
+    """The utils modules that ``assignment``'s sandbox does not hold (all but its allow-list)."""
+    allow = set(allowlist.allowed(assignment))
+    return [m for m in allowlist.all_modules() if m not in allow]
 
 
 def build_course_tree(dest: Path, assignment: str) -> list[str]:
-    """Write the read-only ``/course`` tree of ``assignment``'s sandbox; return withheld modules."""
+    """Write the read-only ``/course`` tree of ``assignment``'s sandbox; return withheld modules.
+
+    ``/course/utils`` holds only the modules of the assignment's allow-list
+    (``solutions/<id>/sandbox.json``, see ``autograder/allowlist.py``); every other module of
+    ``utils`` is a stub whose import fails saying that it is not part of this assignment.
+    """
     dest.mkdir(parents=True, exist_ok=True)
-    hidden = set(withheld(assignment))
+    allow = set(allowlist.allowed(assignment))
     names = []
-    for src in sorted((ROOT / "utils").rglob("*")):
-        if "__pycache__" in src.parts or src.is_dir():
+    (dest / "utils").mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / "utils" / "__init__.py", dest / "utils" / "__init__.py")
+    for src in sorted((ROOT / "utils").rglob("*.py")):
+        if "__pycache__" in src.parts or src == ROOT / "utils" / "__init__.py":
             continue
+        module = allowlist.module_name(src)
         target = dest / src.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if src in hidden:
-            module = ".".join(src.relative_to(ROOT).with_suffix("").parts)
+        if module in allow:
+            shutil.copyfile(src, target)
+        else:
             names.append(module)
             target.write_text(
-                f'raise ImportError("{module} holds the course\'s answers to {assignment}, so '
-                'it is not available while that assignment is graded: write these functions '
-                'yourself (later assignments may import it)")\n')
-        else:
-            shutil.copyfile(src, target)
+                f'raise ImportError("{module} is not part of {assignment}: while it is graded, '
+                'the notebook\'s kernel holds only the utils modules the notebook imports '
+                '(some modules hold the answers to its exercises)")\n')
     (dest / "datasets").mkdir(exist_ok=True)          # mount point of the data files
     (dest / "autograder").mkdir(exist_ok=True)
     (dest / "autograder" / "__init__.py").write_text("")

@@ -12,7 +12,7 @@ import copy
 import numpy as np
 import pytest
 
-from utils import dnn
+from utils import dnn, dnn_update
 from utils.gradcheck import numerical_gradient, relative_error as rel_error
 from utils.testing import CheckFailure, reference_blocked
 
@@ -250,7 +250,7 @@ def test_update_parameters_does_not_mutate():
     AL, caches = dnn.L_model_forward(X, params)
     grads = dnn.L_model_backward(AL, Y, caches)
     before_params, before_grads = copy.deepcopy(params), copy.deepcopy(grads)
-    new = dnn.update_parameters(params, grads, 0.1)
+    new = dnn_update.update_parameters(params, grads, 0.1)
     assert new is not params
     assert set(new) == set(params)
     for key in params:
@@ -270,7 +270,7 @@ def test_training_lowers_the_cost():
     for _ in range(300):
         AL, caches = dnn.L_model_forward(X, params)
         costs.append(dnn.compute_cost(AL, Y))
-        params = dnn.update_parameters(params, dnn.L_model_backward(AL, Y, caches), 0.3)
+        params = dnn_update.update_parameters(params, dnn.L_model_backward(AL, Y, caches), 0.3)
     assert costs[-1] < 0.2 * costs[0]
     assert all(b <= a + 1e-9 for a, b in zip(costs[:50], costs[1:51]))
     pred = dnn.predict(X, params)
@@ -308,11 +308,12 @@ def _args(name):
 
 @pytest.mark.parametrize("name", GUARDED)
 def test_guarded_functions_refuse_inside_reference_blocked(name):
-    fn = getattr(dnn, name)
+    module = dnn_update if name == "update_parameters" else dnn
+    fn = getattr(module, name)
     assert getattr(fn, "__course_reference__", False)
     fn(*_args(name))                                 # works outside the block
     with reference_blocked():
-        with pytest.raises(CheckFailure, match=f"utils.dnn.{name}"):
+        with pytest.raises(CheckFailure, match=f"{module.__name__}.{name}"):
             fn(*_args(name))
     fn(*_args(name))                                 # and again after it
 
@@ -329,5 +330,7 @@ def test_activations_are_not_guarded(name):
 def test_all_exports_exist():
     for name in dnn.__all__:
         assert callable(getattr(dnn, name))
-    assert set(GUARDED) | {"sigmoid", "relu", "sigmoid_backward", "relu_backward"} == \
-        set(dnn.__all__)
+    assert set(GUARDED) - {"update_parameters"} | {"sigmoid", "relu", "sigmoid_backward",
+                                                   "relu_backward"} == set(dnn.__all__)
+    # the gradient-descent step lives apart: c2w2a1's sandbox holds utils.dnn and grades it
+    assert dnn_update.__all__ == ["update_parameters"] and not hasattr(dnn, "update_parameters")

@@ -19,6 +19,10 @@ The activation helpers (``sigmoid``, ``relu`` and their backward passes) come fr
 ``utils.activations`` and are given to students in c1w4a1.  Everything else is that assignment's answer: it is marked with
 :func:`utils.testing.course_reference`, so it refuses to run inside the c1w4a1 tests.  Later
 notebooks (c1w4a2 onwards) import it freely.
+
+The gradient-descent step, ``update_parameters``, lives apart in :mod:`utils.dnn_update`: c2w2a1
+asks for the same step (``update_parameters_with_gd``) and its sandbox holds this module, so
+this module must not hold that answer.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ __all__ = [
     "initialize_parameters", "initialize_parameters_deep",
     "linear_forward", "linear_activation_forward", "L_model_forward", "compute_cost",
     "linear_backward", "linear_activation_backward", "L_model_backward",
-    "update_parameters", "predict",
+    "predict",
 ]
 
 
@@ -209,24 +213,7 @@ def L_model_backward(AL, Y, caches):
     return grads
 
 
-# --- learning and prediction ------------------------------------------------------------------
-
-@course_reference
-def update_parameters(params, grads, learning_rate):
-    """One step of gradient descent: W[l] -= alpha dW[l], b[l] -= alpha db[l].
-
-    params: {"W1", "b1", ..., "WL", "bL"}.  grads: with "dW1", "db1", ..., "dWL", "dbL".
-    learning_rate: alpha, a positive number.
-    Returns a new dict with the same keys and shapes; the caller's dict and arrays are not
-    modified.
-    """
-    L = len(params) // 2
-    new_params = {}
-    for l in range(1, L + 1):
-        new_params[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
-        new_params[f"b{l}"] = params[f"b{l}"] - learning_rate * grads[f"db{l}"]
-    return new_params
-
+# --- prediction ------------------------------------------------------------------
 
 @course_reference
 def predict(X, parameters):
