@@ -106,3 +106,35 @@ def test_moons_contents():
     assert d["train_X"].shape == (2, 300) and d["train_X"].dtype == np.float64
     assert d["train_Y"].shape == (1, 300) and d["train_Y"].dtype == np.uint8
     assert d["train_Y"].sum() == 150
+
+
+def test_rnn_caches_are_what_the_reference_forward_makes():
+    """c5w1a1's visible backward tests start from these caches: each one is consistent (what
+    utils.rnn's forward pass returns for its own inputs), so a correct backward that recomputes
+    a pre-activation from the cache still passes."""
+    from utils import rnn
+    from utils.rnn_utils import example_backward
+
+    def same(got, want):
+        assert len(got) == len(want)
+        for g, w in zip(got[:-1], want[:-1]):
+            np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12)
+        assert got[-1].keys() == want[-1].keys()
+
+    da_next, cache = example_backward("rnn_cell_backward")
+    assert da_next.shape == (5, 4) and np.abs(cache[0]).sum() > 1
+    same(cache, rnn.rnn_cell_forward(cache[2], cache[1], cache[-1])[2])
+    da_next, dc_next, cache = example_backward("lstm_cell_backward")
+    assert dc_next.shape == (5, 4) and np.abs(cache[1]).sum() > 1
+    same(cache, rnn.lstm_cell_forward(cache[8], cache[2], cache[3], cache[-1])[3])
+    for name, forward, steps_at in (("rnn_backward", rnn.rnn_forward, 2),
+                                    ("lstm_backward", rnn.lstm_forward, 3)):
+        da, (steps, x) = example_backward(name)
+        assert da.shape == (5, 4, 6) and x.shape == (3, 4, 6) and len(steps) == 6
+        a0 = steps[0][1] if name == "rnn_backward" else steps[0][2]
+        want_steps, want_x = forward(x, a0, steps[0][-1])[steps_at]
+        np.testing.assert_array_equal(x, want_x)
+        for got, want in zip(steps, want_steps):
+            same(got, want)
+    with pytest.raises(ValueError, match="rnn_cell_backward"):
+        example_backward("gru_backward")
