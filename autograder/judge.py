@@ -287,6 +287,14 @@ class Judge:
         resp = self._check_reply(self._exchange(req), label)
         return self._tag(resp.get("value"), label)
 
+    def make(self, name: str, args: tuple, kwargs: dict) -> Any:
+        """A new framework object made in the kernel (``utils.testing.framework``)."""
+        if name not in _testing.FRAMEWORK_OBJECTS:
+            raise ValueError(f"framework(): {name!r} is not one of {_testing.FRAMEWORK_OBJECTS}")
+        req = {"op": "make", "name": name, "args": list(args), "kwargs": dict(kwargs)}
+        resp = self._check_reply(self._exchange(req), f"nn.{name}(...)", args, kwargs)
+        return self._tag(resp.get("value"), f"nn.{name}(...)")
+
     def call(self, target: Remote, args: tuple, kwargs: dict) -> Any:
         label = target._label
         if not target._callable:
@@ -318,6 +326,7 @@ class Judge:
         ns = trusted_namespace()
         buffer = io.StringIO()
         self._deadline = time.monotonic() + (timeout or self.cell_timeout)
+        _testing._FRAMEWORK_MAKER = self.make      # framework(...) objects live in the kernel
         try:
             with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
                 for name in sorted(free_names(source) - set(ns) - set(dir(builtins))):
@@ -343,6 +352,7 @@ class Judge:
             return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
         finally:
             self._deadline = math.inf
+            _testing._FRAMEWORK_MAKER = None
         return TestOutcome(True, "passed", buffer.getvalue()[:MAX_CELL_OUTPUT])
 
     @staticmethod

@@ -51,11 +51,35 @@ import numpy as np
 __all__ = [
     "CheckFailure", "check", "check_type", "check_shape", "check_function", "passed",
     "random_array", "course_reference", "reference_blocked", "call", "depends_on", "needs",
-    "check_predictions",
+    "check_predictions", "framework",
 ]
 
 # Exact types accepted where an exercise asks for a number.
 _REAL_TYPES = (float, int, np.float64, np.float32, np.float16, np.int64, np.int32)
+
+
+# Framework objects a test may make where the student's functions run (see ``framework``).
+FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform")
+_FRAMEWORK_MAKER = None     # set by the grader's judge while it runs a test cell
+
+
+def framework(name: str, *args, **kwargs):
+    """A new object of the course framework (``utils.nn.<name>(*args, **kwargs)``, one of
+    ``FRAMEWORK_OBJECTS``) made where the student's functions run: in the notebook, the
+    object itself; when graded, the same object made in the student's kernel (a handle), so
+    that the test can give it to a student's function, e.g. ``W = framework("Tensor", a,
+    requires_grad=True)`` and read ``W.grad`` after ``result.backward()``.  What comes back
+    from such an object is the student's side's word: compare it with the grader's own
+    computation, never trust it by itself."""
+    if name not in FRAMEWORK_OBJECTS:
+        raise ValueError(f"framework(): {name!r} is not one of {FRAMEWORK_OBJECTS}")
+    if _FRAMEWORK_MAKER is not None:
+        return _FRAMEWORK_MAKER(name, args, kwargs)
+    from utils import nn
+    obj = nn
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    return obj(*args, **kwargs)
 
 
 class CheckFailure(AssertionError):
@@ -82,7 +106,7 @@ def _repr(value: Any) -> str:
     try:
         return repr(_plain(value))
     except Exception:                          # a student's object whose repr fails
-        return f"<{type(value).__name__} object>"
+        return f"<{_kind(value)} object>"
 
 
 def _fmt(value: Any, limit: int = 6) -> str:
@@ -107,6 +131,17 @@ def _fail(name: str, problem: str, expected: Any = None, actual: Any = None,
     raise CheckFailure("\n".join(lines))
 
 
+def _kind(value: Any) -> str:
+    """The name of a value's type as the student knows it: for a grading handle (an object
+    that stays in the student's kernel, ``autograder.judge.Remote``) the type of the
+    student's object ("Tensor"), never the grader's own class."""
+    t = type(value)
+    if t.__name__ == "Remote" and t.__module__ == "autograder.judge":
+        kind = getattr(value, "_type", None)
+        return kind if type(kind) is str else "object"
+    return t.__name__
+
+
 def _type_name(t: Any) -> str:
     if isinstance(t, tuple):
         return " or ".join(_type_name(x) for x in t)
@@ -121,7 +156,7 @@ def check_type(name: str, actual: Any, expected_type: type | tuple, hint: str | 
     """
     allowed = expected_type if isinstance(expected_type, tuple) else (expected_type,)
     if type(actual) not in allowed:
-        _fail(name, f"has type {type(actual).__name__}, expected {_type_name(expected_type)}",
+        _fail(name, f"has type {_kind(actual)}, expected {_type_name(expected_type)}",
               hint=_join_hints(hint, _type_hint(actual, allowed)), show=False)
     if not quiet:
         print(f"[pass] {name} is a {_type_name(type(actual))}")
@@ -140,6 +175,9 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
                 "sum over the examples?")
     if actual is None:
         return "did you forget the `return` statement?"
+    if _kind(actual) == "Tensor":
+        return ("this is a framework Tensor: .item() gives the number inside a one-number "
+                "Tensor, .numpy() its array")
     return None
 
 
@@ -254,7 +292,7 @@ def _check_number(name, actual, expected, rtol, atol, hint):
     if type(actual) is np.ndarray and actual.ndim == 0:
         actual = actual[()]
     if type(actual) not in _REAL_TYPES or isinstance(actual, bool):
-        _fail(name, f"has type {type(actual).__name__}, expected a number",
+        _fail(name, f"has type {_kind(actual)}, expected a number",
               hint=_join_hints(hint, _type_hint(actual, (float,))), show=False)
     if not np.isfinite(actual) and np.isfinite(expected):
         _fail(name, "is not finite", shown, actual,
