@@ -314,6 +314,27 @@ def _describe_model(name: str, model: Any, hint: str | None):
     return config, weights
 
 
+def rebuild(name: str, model: Any, hint: str | None = None):
+    """The student's ``model`` (or a handle to it) built again here from its ``get_config()``
+    and ``get_weights()`` and loaded with those weights; a CheckFailure naming ``name`` when
+    it cannot be.  Every later check runs on this copy, with this process's framework."""
+    tip = "" if hint is None else f"\n  hint: {hint}"
+    config, weights = _describe_model(name, model, hint)
+    try:
+        return rebuild_model(config, weights)
+    except RebuildError as err:
+        raise CheckFailure(f"{name}: the grader could not rebuild your model from its "
+                           f"get_config() and get_weights(): {err}{tip}") from None
+
+
+def call_flags(model) -> dict:
+    """{layer name: [the training flag fixed at each of its calls]} of a grader-side model."""
+    flags: dict = {}
+    for node in model.get_config().get("nodes") or []:
+        flags.setdefault(node["layer"], []).append(node["training"])
+    return flags
+
+
 def _rows(model) -> list[dict]:
     return [r for r in model.summary_data() if r["type"] != "InputLayer"]
 
@@ -420,12 +441,7 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
     description does (one draw).  Returns the rebuilt model, loaded with the student's
     weights.  Prints one line when everything agrees."""
     tip = "" if hint is None else f"\n  hint: {hint}"
-    config, weights = _describe_model(name, model, hint)
-    try:
-        rebuilt = rebuild_model(config, weights)
-    except RebuildError as err:
-        raise CheckFailure(f"{name}: the grader could not rebuild your model from its "
-                           f"get_config() and get_weights(): {err}{tip}") from None
+    rebuilt = rebuild(name, model, hint)
     if same_layers:
         compare_models(name, rebuilt, reference, hint)
     shapes = [tuple(w.shape) for w in rebuilt.weights]
