@@ -161,3 +161,21 @@ def test_random_weights_are_not_degenerate():
     assert all(np.std(a) > 0 for a in draw if a.size > 1)
     assert all(a.min() > 0 for a, w in zip(draw, model.weights)
                if w.name.endswith("moving_variance"))
+
+
+def test_a_functional_model_equals_the_same_sequential_stack():
+    def seq():
+        nn.set_seed(0)
+        return nn.Sequential([nn.Input((5,)), nn.Dense(3, activation="relu"), nn.Dense(2)])
+
+    def functional(skip=False):
+        nn.set_seed(0)
+        x = nn.Input((5,))
+        h = nn.Dense(3, activation="relu")(x)
+        return nn.Model(x, nn.Dense(2)(nn.Concatenate()([h, x]) if skip else h))
+
+    x = np.ones((2, 5), np.float32)
+    check_same_model("f()", functional(), seq(), x, np.random.default_rng(0))
+    check_same_model("f()", seq(), functional(), x, np.random.default_rng(0))
+    with pytest.raises(CheckFailure):
+        check_same_model("f()", functional(skip=True), seq(), x, np.random.default_rng(0))

@@ -365,11 +365,19 @@ def _same_rows(rows: list[dict]) -> list[dict]:
 
 
 def _calls(model) -> list:
-    """(layer index, training flag, [(input layer index, node, tensor)]) of each call."""
+    """(layer index, training flag, [(input layer index, node, tensor)]) of each call, layers
+    numbered without the Input layers (inputs are -1, -2, ...): a Sequential is the chain in
+    which each layer takes the output of the one before, as the same functional model."""
     config = model.get_config()
     if "nodes" not in config:
-        return []
-    index = {spec["name"]: i for i, spec in enumerate(config["layers"])}
+        return [(i, None, [(i - 1, 0, 0)]) for i in range(len(config["layers"]))]
+    index, inputs = {}, 0
+    for spec in config["layers"]:
+        if spec["class_name"] == "InputLayer":
+            inputs += 1
+            index[spec["name"]] = -inputs
+        else:
+            index[spec["name"]] = len(index) - inputs
 
     def refs(x):
         if isinstance(x, dict):
@@ -406,13 +414,12 @@ def compare_models(name: str, rebuilt, reference, hint: str | None = None,
         raise CheckFailure(f"{where}: the layers are connected differently (some layer takes "
                            f"its input from another layer than expected){tip}")
     rows = _rows(rebuilt)
-    offset = len(rebuilt.layers) - len(got_layers)
     for (layer, flag, _), (_, want_flag, _) in zip(got_calls, want_calls):
         if flag != want_flag:
-            row = rows[layer - offset] if layer >= offset else {"type": "?", "name": "?"}
+            row = rows[layer] if 0 <= layer < len(rows) else {"type": "?", "name": "?"}
             said = "without training=..." if want_flag is None else f"with training={want_flag}"
             raise CheckFailure(
-                f"{where}: {_describe(layer - offset, row)} is called with training={flag}, "
+                f"{where}: {_describe(layer, row)} is called with training={flag}, "
                 f"expected a call {said}" + (tip or (
                     "\n  hint: training=False keeps a frozen network in inference mode"
                     if want_flag is False else
