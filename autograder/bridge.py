@@ -7,6 +7,7 @@ The grader (``autograder/judge.py``) writes a request file that the kernel can r
     {"op": "call", "target": h, "args": [...], "kwargs": {...}}
     {"op": "getattr", "target": h, "name": a}    {"op": "getitem", "target": h, "key": k}
     {"op": "len", "target": h}                   {"op": "list", "target": h}
+    {"op": "make", "name": n, "args": [...], "kwargs": {...}}   utils.nn.<n>(...), a new object
 
 Values travel as plain data (``autograder/plaindata.py``); anything else stays here and is sent
 as a handle.  Answers turn NumPy scalars of exact NumPy types into the Python values they stand
@@ -72,6 +73,12 @@ def _dispatch(req: dict) -> dict:
             numpy.random.set_state(tuple(req["np_random_state"]))
         value = target(*args, **kwargs)
         return {"ok": True, "value": value, "args_after": args, "kwargs_after": kwargs}
+    if op == "make":                               # utils.testing.framework(name, ...)
+        import utils.nn
+        obj = utils.nn
+        for part in str(req.get("name")).split("."):
+            obj = getattr(obj, part)
+        return {"ok": True, "value": obj(*req.get("args", []), **req.get("kwargs", {}))}
     if op == "getattr":
         return {"ok": True, "value": getattr(target, req["name"])}
     if op == "getitem":

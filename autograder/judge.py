@@ -357,6 +357,14 @@ class Judge:
         resp = self._check_reply(self._exchange(req), label)
         return self._tag(resp.get("value"), label)
 
+    def make(self, name: str, args: tuple, kwargs: dict) -> Any:
+        """A new framework object made in the kernel (``utils.testing.framework``)."""
+        if name not in _testing.FRAMEWORK_OBJECTS:
+            raise ValueError(f"framework(): {name!r} is not one of {_testing.FRAMEWORK_OBJECTS}")
+        req = {"op": "make", "name": name, "args": list(args), "kwargs": dict(kwargs)}
+        resp = self._check_reply(self._exchange(req), f"nn.{name}(...)", args, kwargs)
+        return self._tag(resp.get("value"), f"nn.{name}(...)")
+
     def call(self, target: Remote, args: tuple, kwargs: dict) -> Any:
         label = target._label
         if not target._callable:
@@ -404,6 +412,7 @@ class Judge:
         # expected value (a student who resubmits must not collect the hidden answers).
         code, _ = mark_hidden_tests(source)
         ns[_SWITCH] = _testing._set_hidden
+        _testing._FRAMEWORK_MAKER = self.make      # framework(...) objects live in the kernel
         try:
             with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), \
                     _testing.hidden_tests(False):
@@ -435,6 +444,7 @@ class Judge:
             return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
         finally:
             self._deadline = math.inf
+            _testing._FRAMEWORK_MAKER = None
         return TestOutcome(True, "passed", buffer.getvalue()[:MAX_CELL_OUTPUT])
 
     @staticmethod

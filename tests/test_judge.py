@@ -79,7 +79,7 @@ except ValueError as err:
 
 # The kernel names these tests may look up (a graded notebook's come from testcells).
 NAMES = frozenset({"double", "scale_in_place", "broken", "chatty", "forever", "draws", "Model",
-                   "data", "sigmoid"})
+                   "data", "sigmoid", "sq", "fake_sq"})
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +94,11 @@ def kernel(tmp_path_factory):
               "def forever():\n    while True:\n        pass\n"
               "def draws():\n    return np.random.rand(3)\n"
               "class Model:\n    def summary_data(self):\n        return [{'name': 'dense'}]\n"
+              "from utils import nn\n"
+              "def sq(W):\n    return nn.ops.sum(W * W)\n"
+              "class Fake:\n    def __init__(self, v): self.v = v\n"
+              "    def numpy(self): return self.v\n    def backward(self, g=None): pass\n"
+              "def fake_sq(W):\n    return Fake(float(np.sum(np.asarray(W.data) ** 2)))\n"
               "data = {'X': np.arange(3.0)}\n"
               "np.allclose = lambda *a, **k: True\n"
               "def check(*a, **k):\n    pass\n")
@@ -136,6 +141,27 @@ def test_objects_come_back_as_handles_with_plain_methods(kernel):
                        NAMES).passed
     result = kernel.test("check('model', Model(), np.zeros(1))", NAMES)
     assert not result.passed and "has type Model, expected numpy.ndarray" in result.message
+    assert "Remote" not in result.message
+
+
+
+def test_handles_are_named_by_the_students_type_never_remote(kernel):
+    result = kernel.test("check('sq', sq(np.ones(2)), 2.0)", NAMES)
+    assert not result.passed and "has type Tensor, expected a number" in result.message
+    assert "Remote" not in result.message and ".item()" in result.message
+
+
+def test_framework_objects_are_made_in_the_kernel_and_judged_here(kernel):
+    """framework("Tensor", ...) gives the student's function a Tensor of the kernel; its
+    gradient comes back as plain data for the grader to compare."""
+    assert kernel.test("W = framework('Tensor', np.array([1.0, -2.0]), requires_grad=True)\n"
+                       "loss = sq(W)\nloss.backward()\n"
+                       "check('grad', W.grad, np.array([2.0, -4.0]))", NAMES).passed
+    result = kernel.test("W = framework('Tensor', np.array([1.0, 3.0]), requires_grad=True)\n"
+                         "fake_sq(W).backward()\ncheck_type('W.grad', W.grad, np.ndarray)", NAMES)
+    assert not result.passed and "has type NoneType" in result.message
+    result = kernel.test("framework('os.system', 'true')", NAMES)
+    assert not result.passed and "not one of" in result.message
 
 
 def test_timeouts_are_told_apart(kernel):

@@ -27,6 +27,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+import numpy as np
+
 from utils.testing import CheckFailure
 
 # hints for a wrong argument: (layer type or None for any, key) -> text
@@ -122,3 +124,396 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
                                    f"\n  hint: {tip if hint is None else hint}")
     print(f"[pass] {name}: {len(rows)} layers as expected "
           f"({', '.join(got)})")
+
+
+# --------------------------------------------------------------------------------------------
+# Rebuilding a model in the grader's process, from plain data only
+# --------------------------------------------------------------------------------------------
+#
+#     check_same_model("transfer_model(...)", model, reference, x, rng)
+#
+# ``model`` is what the student's function returned: a real model in the student's own kernel
+# (visible tests) or a handle to one (grading).  Only plain data is read from it: its
+# ``get_config()`` and ``get_weights()``.  The model is built again from these with this
+# process's ``utils.nn`` (``rebuild_model``), compared with the grader's ``reference`` layer by
+# layer, and both are run on the test's inputs with several random weight draws that the test
+# makes and loads into both: what the student's object says about its own outputs, gradients
+# or flags never decides anything.
+
+_NOT_REBUILT = {"Lambda", "Bidirectional", "TimeDistributed", "MultiHeadAttention"}
+
+
+def _nn():
+    from utils import nn
+    return nn
+
+
+class RebuildError(ValueError):
+    """A model description that this framework cannot build again."""
+
+
+def _layer_classes() -> dict:
+    nn = _nn()
+    out = {}
+    for name in dir(nn):
+        obj = getattr(nn, name)
+        if isinstance(obj, type) and issubclass(obj, nn.Layer) and obj.__name__ not in \
+                _NOT_REBUILT and obj.__name__ != "InputLayer":
+            out[obj.__name__] = obj
+    return out
+
+
+def _set_own_trainable(layer, flag: bool) -> None:
+    """Set one layer's own flag (not its sublayers'), as the description gives it."""
+    layer._trainable = bool(flag)
+    for w in layer._weights:
+        w.requires_grad = bool(flag) and layer._trainable_flags.get(id(w), True)
+
+
+def _make_layer(spec: Any, classes: dict, flags: list):
+    if not isinstance(spec, dict) or not isinstance(spec.get("config"), dict):
+        raise RebuildError("a layer's description is not a dict with a 'config'")
+    kind = spec.get("class_name")
+    config = dict(spec["config"])
+    if kind in ("Model", "Sequential") or "layers" in config:
+        return _build(kind, config, classes, flags)
+    if kind in _NOT_REBUILT or kind not in classes:
+        raise RebuildError(f"a layer of type {kind!r} cannot be rebuilt from its description "
+                           "(use the framework's layers, not a Lambda or your own class)")
+    name = config.pop("name", None)
+    trainable = config.pop("trainable", True)
+    try:
+        layer = classes[kind](name=name, **config)
+    except (TypeError, ValueError, NotImplementedError) as err:
+        raise RebuildError(f"layer '{name}' ({kind}) cannot be made from its config "
+                           f"{config!r}: {err}") from None
+    flags.append((layer, trainable))
+    return layer
+
+
+def _build(kind: str, config: dict, classes: dict, flags: list):
+    nn = _nn()
+    name, trainable = config.get("name"), config.get("trainable", True)
+    specs = config.get("layers")
+    if not isinstance(specs, list):
+        raise RebuildError(f"model '{name}' does not list its layers")
+    if kind == "Sequential":
+        layers = [_make_layer(s, classes, flags) for s in specs]
+        given = config.get("input")
+        first = [] if given is None else [nn.Input(tuple(given["shape"]), dtype=given["dtype"])]
+        model = nn.Sequential(first + layers, name=name)
+        flags.append((model, trainable))
+        return model
+    made, outputs = {}, {}
+    for spec in specs:
+        lname = spec.get("name") if isinstance(spec, dict) else None
+        if lname in made or (lname, 0) in outputs:
+            raise RebuildError(f"model '{name}' has two layers named {lname!r}")
+        if isinstance(spec, dict) and spec.get("class_name") == "InputLayer":
+            c = spec.get("config") or {}
+            outputs[(lname, 0)] = [nn.Input(tuple(c["shape"]), dtype=c.get("dtype"),
+                                            name=lname)]
+            flags.append((outputs[(lname, 0)][0].node.layer, c.get("trainable", True)))
+        else:
+            made[lname] = _make_layer(spec, classes, flags)
+    counts: dict[str, int] = {}
+
+    def resolve(x):
+        if isinstance(x, dict) and set(x) == {"layer", "node", "tensor"}:
+            key = (x["layer"], x["node"])
+            if key not in outputs or not 0 <= x["tensor"] < len(outputs[key]):
+                raise RebuildError(f"model '{name}': a call reads output {x['tensor']} of call "
+                                   f"{x['node']} of layer {x['layer']!r}, which is not made "
+                                   "before it")
+            return outputs[key][x["tensor"]]
+        if isinstance(x, (list, tuple)):
+            return type(x)(resolve(v) for v in x)
+        if x is None or type(x) in (bool, int, float, str):
+            return x
+        raise RebuildError(f"model '{name}': a call takes a value of type {type(x).__name__}")
+
+    for node in config.get("nodes") or []:
+        lname = node.get("layer")
+        if lname not in made:
+            raise RebuildError(f"model '{name}' calls a layer {lname!r} it does not list")
+        k = counts.get(lname, 0)
+        counts[lname] = k + 1
+        args = resolve(node.get("args"))
+        kwargs = {key: resolve(v) for key, v in (node.get("kwargs") or {}).items()}
+        out = made[lname](args, training=node.get("training"), **kwargs)
+        outputs[(lname, k)] = list(out) if isinstance(out, (list, tuple)) else [out]
+    model = nn.Model(resolve(config.get("input_layers")), resolve(config.get("output_layers")),
+                     name=name)
+    flags.append((model, trainable))
+    return model
+
+
+def rebuild_model(config: Any, weights: Any = None):
+    """A model of this process's ``utils.nn`` built from a model's ``get_config()`` (plain
+    data) and, if given, loaded with ``weights`` (its ``get_weights()``).  Raises RebuildError
+    when the description cannot be built.  The framework's random generator (used to make the
+    initial weights) is left as it was."""
+    nn = _nn()
+    if not isinstance(config, dict):
+        raise RebuildError(f"get_config() should give a dict, got {type(config).__name__}")
+    kind = "Sequential" if "input" in config and "nodes" not in config else "Model"
+    state = nn.initializers._RNG.bit_generator.state
+    flags: list = []
+    try:
+        model = _build(kind, dict(config), _layer_classes(), flags)
+    except RebuildError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+        raise RebuildError(f"{type(err).__name__}: {err}") from None
+    finally:
+        nn.initializers._RNG.bit_generator.state = state
+    for layer, flag in flags:
+        _set_own_trainable(layer, flag)
+    if weights is not None:
+        mine = [tuple(np.shape(w)) for w in model.weights]
+        if not isinstance(weights, list) or [tuple(np.shape(w)) for w in weights] != mine:
+            raise RebuildError("get_weights() does not fit the layers of get_config()")
+        model.set_weights([np.asarray(w) for w in weights])
+    return model
+
+
+def random_weights(model, rng: np.random.Generator, scale: float = 1.0) -> list:
+    """One random, non-degenerate draw of every weight of ``model`` (a grader-side model):
+    kernels of about unit gain, nonzero biases, positive variances and scales."""
+    out = []
+    for w in model.weights:
+        shape, name = w.shape, (w.name or "")
+        if name.endswith("moving_variance"):
+            a = rng.uniform(0.5, 1.5, size=shape)
+        elif name.endswith("gamma"):
+            a = rng.uniform(0.5, 1.5, size=shape) * rng.choice([-1, 1], size=shape)
+        elif len(shape) >= 2:
+            fan_in = int(np.prod(shape[:-1])) if not name.endswith("embeddings") else 1
+            a = rng.normal(0, scale * 1.5 / np.sqrt(max(fan_in, 1)), size=shape)
+        else:
+            a = rng.normal(0, 0.5 * scale, size=shape)
+        out.append(a.astype(w.dtype))
+    return out
+
+
+def _describe_model(name: str, model: Any, hint: str | None):
+    """(config, weights) of the student's model, read as plain data, with a clear failure."""
+    tip = "" if hint is None else f"\n  hint: {hint}"
+    try:
+        config, weights = model.get_config(), model.get_weights()
+    except CheckFailure:
+        raise
+    except Exception as err:         # a real model in the student's kernel (visible tests)
+        raise CheckFailure(f"{name}: the model could not describe itself (get_config, "
+                           f"get_weights): {type(err).__name__}: {err}{tip}") from None
+    if not isinstance(config, dict) or not isinstance(weights, list) or \
+            not all(type(w) is np.ndarray for w in weights):
+        raise CheckFailure(f"{name}: get_config() and get_weights() should give a dict and a "
+                           f"list of arrays; is the result a framework model (nn.Model or "
+                           f"nn.Sequential)?{tip}")
+    return config, weights
+
+
+def rebuild(name: str, model: Any, hint: str | None = None):
+    """The student's ``model`` (or a handle to it) built again here from its ``get_config()``
+    and ``get_weights()`` and loaded with those weights; a CheckFailure naming ``name`` when
+    it cannot be.  Every later check runs on this copy, with this process's framework."""
+    tip = "" if hint is None else f"\n  hint: {hint}"
+    config, weights = _describe_model(name, model, hint)
+    try:
+        return rebuild_model(config, weights)
+    except RebuildError as err:
+        raise CheckFailure(f"{name}: the grader could not rebuild your model from its "
+                           f"get_config() and get_weights(): {err}{tip}") from None
+
+
+def call_flags(model) -> dict:
+    """{layer name: [the training flag fixed at each of its calls]} of a grader-side model."""
+    flags: dict = {}
+    for node in model.get_config().get("nodes") or []:
+        flags.setdefault(node["layer"], []).append(node["training"])
+    return flags
+
+
+def _rows(model) -> list[dict]:
+    return [r for r in model.summary_data() if r["type"] != "InputLayer"]
+
+
+_DESCRIPTION_KEYS = ("name", "trainable", "layers", "nodes", "input_layers", "output_layers",
+                     "input")
+
+
+def _expected_rows(reference) -> list[dict]:
+    rows = []
+    for r in _rows(reference):
+        config = {k: v for k, v in (r.get("config") or {}).items() if k not in _DESCRIPTION_KEYS}
+        rows.append({"type": r["type"], "output_shape": r["output_shape"],
+                     "params": r["params"], "config": config})
+    return rows
+
+
+def _same_rows(rows: list[dict]) -> list[dict]:
+    """Activation("relu") as ReLU(), Activation("softmax") as Softmax(), for comparison."""
+    out = []
+    for r in rows:
+        kind = _layer_type(r)
+        config = dict(r.get("config") or {})
+        if kind != r.get("type"):
+            config = {"max_value": None} if kind == "ReLU" else {"axis": -1}
+        out.append(dict(r, type=kind, config=config))
+    return out
+
+
+def _calls(model) -> list:
+    """(layer index, training flag, [(input layer index, node, tensor)]) of each call, layers
+    numbered without the Input layers (inputs are -1, -2, ...): a Sequential is the chain in
+    which each layer takes the output of the one before, as the same functional model."""
+    config = model.get_config()
+    if "nodes" not in config:
+        return [(i, None, [(i - 1, 0, 0)]) for i in range(len(config["layers"]))]
+    index, inputs = {}, 0
+    for spec in config["layers"]:
+        if spec["class_name"] == "InputLayer":
+            inputs += 1
+            index[spec["name"]] = -inputs
+        else:
+            index[spec["name"]] = len(index) - inputs
+
+    def refs(x):
+        if isinstance(x, dict):
+            return [(index[x["layer"]], x["node"], x["tensor"])]
+        if isinstance(x, (list, tuple)):
+            return [r for v in x for r in refs(v)]
+        return []
+    return [(index[n["layer"]], n["training"], refs([n["args"], list(n["kwargs"].values())]))
+            for n in config["nodes"]]
+
+
+def compare_models(name: str, rebuilt, reference, hint: str | None = None,
+                   path: str = "") -> None:
+    """Raise a CheckFailure at the first difference of two grader-side models' layers
+    (types, arguments, output shapes, parameter counts), trainable flags, connections and the
+    training flags fixed at calls; models inside them are compared the same way."""
+    where = f"{name}{path}"
+    tip = "" if hint is None else f"\n  hint: {hint}"
+    got, want = _same_rows(_rows(rebuilt)), _expected_rows(reference)
+    _quiet_architecture(where, got, _same_rows(want), hint)
+    got_layers = [l for l in rebuilt.layers if type(l).__name__ != "InputLayer"]
+    want_layers = [l for l in reference.layers if type(l).__name__ != "InputLayer"]
+    for i, (a, b) in enumerate(zip(got_layers, want_layers)):
+        if a.trainable != b.trainable:
+            raise CheckFailure(
+                f"{where}: {_describe(i, _rows(rebuilt)[i])} has trainable={a.trainable}, "
+                f"expected trainable={b.trainable}" + (tip or (
+                    "\n  hint: freeze a layer or model with .trainable = False" if b.trainable
+                    is False else "\n  hint: this layer must stay trainable")))
+        if hasattr(a, "get_config") and "layers" in a.get_config():
+            compare_models(name, a, b, hint, path=f"{path} > layer {i} ('{a.name}')")
+    got_calls, want_calls = _calls(rebuilt), _calls(reference)
+    if [c[0::2] for c in got_calls] != [c[0::2] for c in want_calls]:
+        raise CheckFailure(f"{where}: the layers are connected differently (some layer takes "
+                           f"its input from another layer than expected){tip}")
+    rows = _rows(rebuilt)
+    for (layer, flag, _), (_, want_flag, _) in zip(got_calls, want_calls):
+        if flag != want_flag:
+            row = rows[layer] if 0 <= layer < len(rows) else {"type": "?", "name": "?"}
+            said = "without training=..." if want_flag is None else f"with training={want_flag}"
+            raise CheckFailure(
+                f"{where}: {_describe(layer, row)} is called with training={flag}, "
+                f"expected a call {said}" + (tip or (
+                    "\n  hint: training=False keeps a frozen network in inference mode"
+                    if want_flag is False else
+                    "\n  hint: without a training flag the layer follows the model: active in "
+                    "fit, off in predict")))
+
+
+def _quiet_architecture(name, rows, expected, hint):
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()):
+        check_architecture(name, rows, expected, hint=hint)
+
+
+def check_same_model(name: str, model: Any, reference, inputs: Any,
+                     rng: np.random.Generator, draws: int = 3, same_layers: bool = True,
+                     training: bool = False, rtol: float = 1e-4, atol: float = 1e-5,
+                     hint: str | None = None):
+    """Judge ``model`` (the student's, or a handle to it) against the grader's ``reference``.
+
+    The model is rebuilt here from its ``get_config()`` and ``get_weights()``; with
+    ``same_layers`` it is compared with the reference layer by layer (``compare_models``);
+    then ``draws`` random weight draws made with ``rng`` are loaded into both, and their
+    outputs on ``inputs`` (``predict``, and with ``training`` also a call in training mode
+    from the same seed) must agree.  The student's own model must compute what its
+    description does (one draw).  Returns the rebuilt model, loaded with the student's
+    weights.  Prints one line when everything agrees."""
+    tip = "" if hint is None else f"\n  hint: {hint}"
+    rebuilt = rebuild(name, model, hint)
+    if same_layers:
+        compare_models(name, rebuilt, reference, hint)
+    shapes = [tuple(w.shape) for w in rebuilt.weights]
+    want = [tuple(w.shape) for w in reference.weights]
+    if shapes != want:
+        raise CheckFailure(f"{name}: the model's weights have shapes {shapes}, expected "
+                           f"{want}{tip}")
+    trainable = [tuple(w.shape) for w in rebuilt.trainable_weights]
+    if trainable != [tuple(w.shape) for w in reference.trainable_weights]:
+        raise CheckFailure(f"{name}: the trainable weights have shapes {trainable}, expected "
+                           f"{[tuple(w.shape) for w in reference.trainable_weights]}" + (tip or
+                           "\n  hint: check which layers are frozen (trainable=False)"))
+    saved = rebuilt.get_weights()
+    for k in range(draws):
+        draw = random_weights(reference, rng)
+        rebuilt.set_weights(draw)
+        reference.set_weights(draw)
+        got, expected = rebuilt.predict(inputs), reference.predict(inputs)
+        _compare_outputs(f"{name} with random weights (draw {k + 1} of {draws}), "
+                         "predict(x)", got, expected, rtol, atol, hint)
+        if k == 0:
+            mine = _as_outputs(rebuilt.predict(inputs))
+            model.set_weights(draw)
+            own = _as_outputs(model.predict(inputs))
+            if len(own) != len(mine) or not all(
+                    type(a) is np.ndarray and a.shape == b.shape and
+                    np.allclose(a, b, rtol=rtol, atol=atol) for a, b in zip(own, mine)):
+                raise CheckFailure(
+                    f"{name}: the model does not compute what its own description "
+                    "(get_config) says: with the same weights its predict(x) differs from "
+                    "the model built again from that description\n  hint: build the model "
+                    "from the framework's layers only")
+        if training:
+            seed = int(rng.integers(1 << 30))
+            got = _training_call(rebuilt, inputs, seed)
+            expected = _training_call(reference, inputs, seed)
+            _compare_outputs(f"{name} with random weights (draw {k + 1} of {draws}), "
+                             "model(x, training=True)", got, expected, rtol, atol, hint)
+    rebuilt.set_weights(saved)
+    print(f"[pass] {name}: rebuilt from its description, "
+          f"{len(rebuilt.weights)} weight arrays, same outputs as the reference at {draws} "
+          "random weight draws")
+    return rebuilt
+
+
+def _as_outputs(x) -> list:
+    return list(x) if isinstance(x, list) else [x]
+
+
+def _training_call(model, inputs, seed: int):
+    nn = _nn()
+    state = nn.initializers._RNG.bit_generator.state
+    np_state = np.random.get_state()
+    try:
+        nn.set_seed(seed)
+        out = model(inputs, training=True)
+        return [o.numpy() for o in out] if isinstance(out, (list, tuple)) else out.numpy()
+    finally:
+        nn.initializers._RNG.bit_generator.state = state
+        np.random.set_state(np_state)
+
+
+def _compare_outputs(label, got, expected, rtol, atol, hint):
+    from utils.testing import check
+    import contextlib
+    import io
+    with contextlib.redirect_stdout(io.StringIO()):
+        check(label, got, expected, rtol=rtol, atol=atol, hint=hint)

@@ -55,7 +55,7 @@ import numpy as np
 __all__ = [
     "CheckFailure", "check", "check_type", "check_shape", "check_function", "passed",
     "random_array", "course_reference", "reference_blocked", "call", "depends_on", "needs",
-    "check_predictions",
+    "check_predictions", "framework",
 ]
 
 # The Python type that each exact NumPy scalar type stands for.  When graded, the student's
@@ -66,6 +66,30 @@ _PYTHON_KIND: dict[type, type] = {np.bool_: bool, np.str_: str, np.bytes_: bytes
 _PYTHON_KIND.update({np.dtype(c).type: int for c in np.typecodes["AllInteger"]})
 _PYTHON_KIND.update({np.dtype(c).type: float for c in np.typecodes["Float"]})
 _PYTHON_KIND.update({np.dtype(c).type: complex for c in np.typecodes["Complex"]})
+
+
+# Framework objects a test may make where the student's functions run (see ``framework``).
+FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform")
+_FRAMEWORK_MAKER = None     # set by the grader's judge while it runs a test cell
+
+
+def framework(name: str, *args, **kwargs):
+    """A new object of the course framework (``utils.nn.<name>(*args, **kwargs)``, one of
+    ``FRAMEWORK_OBJECTS``) made where the student's functions run: in the notebook, the
+    object itself; when graded, the same object made in the student's kernel (a handle), so
+    that the test can give it to a student's function, e.g. ``W = framework("Tensor", a,
+    requires_grad=True)`` and read ``W.grad`` after ``result.backward()``.  What comes back
+    from such an object is the student's side's word: compare it with the grader's own
+    computation, never trust it by itself."""
+    if name not in FRAMEWORK_OBJECTS:
+        raise ValueError(f"framework(): {name!r} is not one of {FRAMEWORK_OBJECTS}")
+    if _FRAMEWORK_MAKER is not None:
+        return _FRAMEWORK_MAKER(name, args, kwargs)
+    from utils import nn
+    obj = nn
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    return obj(*args, **kwargs)
 
 
 class CheckFailure(AssertionError):
@@ -101,7 +125,7 @@ def _repr(value: Any) -> str:
     try:
         return repr(_plain(value))
     except Exception:                          # a student's object whose repr fails
-        return f"<{type(value).__name__} object>"
+        return f"<{_type_of(value)} object>"
 
 
 def _fmt(value: Any, limit: int = 6) -> str:
@@ -216,6 +240,9 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
                 "sum over the examples?")
     if actual is None:
         return "did you forget the `return` statement?"
+    if _type_of(actual) == "Tensor":
+        return ("this is a framework Tensor: .item() gives the number inside a one-number "
+                "Tensor, .numpy() its array")
     return None
 
 

@@ -25,6 +25,8 @@ class RandomTranslation(RandomRotation):
     Keras also draws fractional shifts (with interpolation); whole pixels keep images sharp.
     """
 
+    _config_keys = ("height_factor", "width_factor", "fill_mode", "fill_value")
+
     def __init__(self, height_factor: float, width_factor: float, fill_mode: str = "reflect",
                  fill_value: float = 0.0, seed: int | None = None, **kwargs):
         super().__init__(0.0, fill_mode=fill_mode, fill_value=fill_value, seed=seed, **kwargs)

@@ -450,6 +450,10 @@ class InputLayer(Layer):
         self.built = True
         self.input_shape = self.output_shape = (None,) + tuple(shape)
 
+    def get_config(self) -> dict:
+        return {"name": self.name, "trainable": self.trainable,
+                "shape": tuple(self.output_shape[1:]), "dtype": str(self.input_dtype)}
+
     def call(self, x):
         return x
 
@@ -883,6 +887,8 @@ class RandomFlip(Layer):
     ("horizontal"), upside down ("vertical") or both, each with probability 1/2.
     The identity at inference.  ``seed`` gives the layer its own generator."""
 
+    _config_keys = ("mode",)
+
     def __init__(self, mode: str = "horizontal", seed: int | None = None, **kwargs):
         super().__init__(**kwargs)
         if mode not in ("horizontal", "vertical", "horizontal_and_vertical"):
@@ -917,6 +923,8 @@ class RandomRotation(Layer):
     the image at its border, the Keras default), "nearest" (repeat the border) or "constant"
     (``fill_value``).  The identity at inference.  ``seed`` gives the layer its own generator.
     """
+
+    _config_keys = ("factor", "fill_mode", "fill_value")
 
     def __init__(self, factor: float, fill_mode: str = "reflect", fill_value: float = 0.0,
                  seed: int | None = None, **kwargs):

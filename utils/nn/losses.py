@@ -122,6 +122,9 @@ class Loss:
     def __call__(self, y_true, y_pred) -> Tensor:
         return type(self).fn(y_true, y_pred, from_logits=self.from_logits)
 
+    def get_config(self) -> dict:
+        return {"from_logits": bool(self.from_logits)}
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(from_logits={self.from_logits})"
 

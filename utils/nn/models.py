@@ -332,6 +332,72 @@ class Model(Layer):
             return logs
         return logs["loss"] if len(logs) == 1 else list(logs.values())
 
+    # ------------------------------------------------------------------ description
+    def get_config(self) -> dict:
+        """The whole model as plain data, enough to build it again (``utils.architecture.
+        rebuild_model``): name, trainable and, for a functional model,
+
+        layers        -- one entry per layer (in the order of ``layers``): class_name, name and
+                         config (its ``get_config()``; a model inside the model gives its own
+                         whole description)
+        nodes         -- the layer calls in the order they run: layer (a name), args and kwargs
+                         (the call's inputs, each as {"layer", "node", "tensor"}: output
+                         ``tensor`` of the ``node``-th call of that layer in this model) and
+                         training (the flag fixed at the call: True, False or None)
+        input_layers, output_layers -- the model's inputs and outputs, in the same form
+                         (lists when the model was made with lists)
+
+        A Sequential gives its layers and its input ({"shape", "dtype"}, or None when it has
+        not been given one).  A subclassed model (its own ``call``) cannot be described."""
+        config = super().get_config()
+        if not self._graph:
+            return config
+        numbers: dict[int, tuple[str, int]] = {}
+        calls: dict[int, int] = {}
+        for node in self._nodes:
+            k = calls.get(id(node.layer), 0)
+            calls[id(node.layer)] = k + 1
+            numbers[id(node)] = (node.layer.name, k)
+
+        def ref(x):
+            if isinstance(x, SymbolicTensor):
+                name, k = numbers[id(x.node)]
+                return {"layer": name, "node": k, "tensor": x.index}
+            if x is None or type(x) in (bool, int, float, str):
+                return x
+            raise ValueError(f"model '{self.name}': a layer call takes a constant of type "
+                             f"{type(x).__name__}, which get_config cannot describe")
+
+        config["layers"] = [{"class_name": type(layer).__name__, "name": layer.name,
+                             "config": layer.get_config()} for layer in self._graph_layers]
+        config["nodes"] = [
+            {"layer": node.layer.name, "args": _map_structure(ref, node.inputs),
+             "kwargs": {k: _map_structure(ref, v) for k, v in node.kwargs.items()},
+             "training": node.training}
+            for node in self._nodes if not isinstance(node.layer, InputLayer)]
+        ins, outs = [ref(t) for t in self._inputs], [ref(t) for t in self._outputs]
+        config["input_layers"] = ins if self._multi_in else ins[0]
+        config["output_layers"] = outs if self._multi_out else outs[0]
+        return config
+
+    def get_compile_config(self) -> dict | None:
+        """What ``compile`` was given, as plain data (None before compile): the optimizer
+        ({"class_name", "config"}), the loss ({"class_name", "config"}, or a name) and the
+        metrics' names."""
+        if self.optimizer is None:
+            return None
+
+        def describe(fn):
+            if isinstance(fn, losses_mod.Loss):
+                return {"class_name": type(fn).__name__, "config": fn.get_config()}
+            return getattr(fn, "__name__", "custom")
+
+        loss = [describe(l) for l in self.loss] if isinstance(self.loss, list) \
+            else describe(self.loss)
+        return {"optimizer": {"class_name": type(self.optimizer).__name__,
+                              "config": self.optimizer.get_config()},
+                "loss": loss, "metrics": [name for name, _ in self._metrics]}
+
     # ------------------------------------------------------------------------ summary
     def summary_data(self) -> list[dict]:
         """One dict of plain data per layer, in the order of ``layers``: name, type (the class
@@ -469,6 +535,15 @@ class Sequential(Model):
     @property
     def layers(self) -> list[Layer]:
         return list(self._layers)
+
+    def get_config(self) -> dict:
+        config = Layer.get_config(self)
+        config["layers"] = [{"class_name": type(layer).__name__, "name": layer.name,
+                             "config": layer.get_config()} for layer in self._layers]
+        config["input"] = None if self._example_input is None else {
+            "shape": tuple(self._example_input[0][1:]),
+            "dtype": str(np.dtype(self._example_input[1]))}
+        return config
 
     def _build_from_shape(self) -> None:
         """Call the layers not yet in the graph on the symbolic output of the one before (each

@@ -69,6 +69,12 @@ class Optimizer:
     def _update(self, W: np.ndarray, dW: np.ndarray, state: dict) -> None:
         raise NotImplementedError
 
+    def get_config(self) -> dict:
+        """The optimizer's settings as plain data (learning_rate, clipping and its own)."""
+        keys = ("learning_rate", "clipvalue", "clipnorm", "momentum", "rho", "beta_1",
+                "beta_2", "epsilon")
+        return {k: getattr(self, k) for k in keys if hasattr(self, k)}
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(learning_rate={self.learning_rate})"
 

@@ -98,6 +98,8 @@ class Embedding(Layer):
     Weight: ``embeddings`` (V, D).  The gradient adds up the rows of repeated ids.
     """
 
+    _config_keys = ("input_dim", "output_dim")
+
     def __init__(self, input_dim: int, output_dim: int, embeddings_initializer="uniform",
                  weights=None, mask_zero: bool = False, input_length=None, **kwargs):
         super().__init__(**kwargs)
@@ -170,6 +172,7 @@ class _RNN(Layer):
 
     _gates = 1
     _n_states = 1
+    _config_keys = ("units", "return_sequences", "return_state", "go_backwards")
 
     def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid",
                  use_bias: bool = True, kernel_initializer="glorot_uniform",
