@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from dataclasses import dataclass
 
 from .course import nbgrader_meta
 from .judge import free_names, trusted_namespace
 
 DIAGNOSIS_CALL = "needs"
+# A test may also give the function it grades an input made by an earlier exercise (a model
+# built by transfer_model for fine_tune, say), declared on a line of its own:
+#     # inputs from earlier exercises: data_augmenter, transfer_model
+# Only earlier graded functions may be declared, and their results may only be passed to the
+# student's functions: expected values still come from the grader's references alone.
+INPUTS_DECLARATION = re.compile(r"^[ \t]*#[ \t]*inputs from earlier exercises:(.*)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,12 @@ def _diagnosis_only(source: str, names: set[str]) -> set[str]:
     return {name for name in names if name not in outside}
 
 
+def declared_inputs(source: str) -> set[str]:
+    """The earlier graded functions a test cell declares as makers of its inputs."""
+    return {name.strip() for line in INPUTS_DECLARATION.findall(source)
+            for name in line.split(",") if name.strip()}
+
+
 def allowed_kernel_names(nb) -> dict[str, frozenset[str]]:
     """{grade_id: the kernel names that test cell may look up}, from the SOLUTION notebook."""
     allowed: dict[str, frozenset[str]] = {}
@@ -92,7 +105,8 @@ def allowed_kernel_names(nb) -> dict[str, frozenset[str]]:
             gid = nbgrader_meta(cell)["grade_id"]
             reads = kernel_reads(cell.source)
             diagnosis = _diagnosis_only(cell.source, (reads & graded_before) - own)
-            allowed[gid] = frozenset(own | diagnosis)
+            inputs = declared_inputs(cell.source) & graded_before
+            allowed[gid] = frozenset(own | diagnosis | inputs)
     return allowed
 
 
@@ -107,7 +121,9 @@ def lookup_violations(nb) -> list[Violation]:
         gid = nbgrader_meta(cell)["grade_id"]
         for name in sorted(kernel_reads(cell.source) - allowed[gid]):
             why = ("a graded function used outside needs(...): a test may call only the "
-                   "function it grades; use a reference from utils, or the test's own inputs"
+                   "function it grades; use a reference from utils, or the test's own inputs, "
+                   "or declare it as a maker of inputs: '# inputs from earlier exercises: "
+                   f"{name}'"
                    if name in graded else
                    "not a graded function of this cell: take it from utils or define it in "
                    "the test")

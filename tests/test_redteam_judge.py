@@ -273,6 +273,22 @@ def test_course_check_fails_a_test_that_reads_a_kernel_name_it_may_not(test_g, n
     assert words in found[0].problem and "may not" in found[0].problem
 
 
+def test_an_earlier_exercise_declared_as_a_maker_of_inputs_is_allowed():
+    """c4w2a2's fine_tune is given the student's own transfer_model: declared, it may be
+    looked up; a declaration names only earlier graded functions (never a helper or a later
+    exercise), and nothing undeclared is let through."""
+    test_g = ("# inputs from earlier exercises: f\n"
+              "check('g(f(1))', call('g', g, f(1)), 3)")
+    nb = _synthetic(GOOD_F, test_g)
+    assert lookup_violations(nb) == []
+    assert allowed_kernel_names(nb)["test_g"] == {"g", "f"}
+    bad = ("# inputs from earlier exercises: initialize_parameters, g\n"
+           "check('f', f(initialize_parameters(1, 1, 1)['b1'][0, 0]), 0)")
+    found = lookup_violations(_synthetic(bad, GOOD_G))
+    assert [(v.cell, v.name) for v in found] == [("test_f", "initialize_parameters")]
+    assert allowed_kernel_names(_synthetic(bad, GOOD_G))["test_f"] == {"f"}
+
+
 def test_a_later_graded_function_is_no_diagnosis():
     test_f = "with depends_on('f', needs('g', g, 1, expected=3)):\n    check('f', f(1), 2)"
     found = lookup_violations(_synthetic(test_f, GOOD_G))
