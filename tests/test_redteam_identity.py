@@ -28,6 +28,7 @@ import pytest
 from autograder import identity, sandbox, seccomp
 from autograder.course import ROOT, Assignment, graded_cells, nbgrader_meta, read_notebook
 from autograder.grading import autograde
+from test_redteam import _answers as answers_of, notebook
 
 pytestmark = pytest.mark.skipif(sandbox.unavailable() is not None,
                                 reason=f"no sandbox here: {sandbox.unavailable()}")
@@ -38,26 +39,15 @@ TEST_POOL = "65100-65102"          # a pool of three uids of its own, for the al
 
 
 def _answers() -> dict[str, str]:
-    return {nbgrader_meta(c)["grade_id"]: c.source for c in read_notebook(A.notebook).cells
-            if nbgrader_meta(c).get("solution")}
+    return answers_of(A)
 
 
 def _notebook(first: str = "", last: str = "", solved: bool = False,
               replace: dict[str, str] | None = None):
-    """The student notebook, optionally solved, with ``first`` as a cell after the imports,
-    ``last`` as a cell at the end, and some solution cells replaced."""
-    nb = read_notebook(A.release_notebook)
-    answers = _answers()
-    for cell in nb.cells:
-        gid = nbgrader_meta(cell).get("grade_id")
-        if nbgrader_meta(cell).get("solution"):
-            if replace and gid in replace:
-                cell.source = replace[gid]
-            elif solved:
-                cell.source = answers[gid]
-    if first:
-        at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-        nb.cells.insert(at + 1, nbformat.v4.new_code_cell(first))
+    """The student notebook of test_redteam's ``notebook`` (``first`` as a cell after the
+    imports, optionally solved, some solution cells replaced), with ``last`` as a cell at the
+    end."""
+    nb = notebook(A, attack=first, solved=solved, replace=replace)
     if last:
         nb.cells.append(nbformat.v4.new_code_cell(last))
     return nb
