@@ -346,9 +346,9 @@ def _error(ename: str, evalue: str):
 def _cap_outputs(cell) -> None:
     """Keep a cell's outputs to a sane size (a 100 MB line must not reach the feedback)."""
     outs = list(cell.get("outputs", []))
-    if len(outs) > MAX_OUTPUTS:
-        outs = outs[:MAX_OUTPUTS] + [nbformat.v4.new_output(
-            "stream", name="stdout", text=f"[{len(outs) - MAX_OUTPUTS} more outputs cut]\n")]
+    if len(outs) > MAX_OUTPUTS:          # one note, the one BoundedOutputs adds as they arrive
+        outs = [o for o in outs if o.get("text") != OUTPUTS_CUT][:MAX_OUTPUTS] + [
+            nbformat.v4.new_output("stream", name="stdout", text=OUTPUTS_CUT)]
     for out in outs:
         if out.get("output_type") == "stream" and len(out.get("text", "")) > MAX_OUTPUT_CHARS:
             out["text"] = out["text"][:MAX_OUTPUT_CHARS] + "\n[output cut by the grader]\n"
