@@ -47,25 +47,23 @@ def pool() -> range:
     return range(first, last + 1)
 
 
+def _colon_records(path: str) -> list[list[str]]:
+    """The colon-separated records of a system file such as /etc/passwd (none if unreadable)."""
+    try:
+        return [line.split(":") for line in Path(path).read_text(errors="replace").splitlines()]
+    except OSError:
+        return []
+
+
 def reserved(uids: range) -> set[int]:
     """The uids of ``uids`` that belong to someone else (accounts, groups, subordinate ids)."""
     taken: set[int] = set()
     for path in ("/etc/passwd", "/etc/group"):
-        try:
-            lines = Path(path).read_text(errors="replace").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            fields = line.split(":")
+        for fields in _colon_records(path):
             if len(fields) > 2 and fields[2].isdigit() and int(fields[2]) in uids:
                 taken.add(int(fields[2]))
     for path in ("/etc/subuid", "/etc/subgid"):
-        try:
-            lines = Path(path).read_text(errors="replace").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            fields = line.split(":")
+        for fields in _colon_records(path):
             if len(fields) == 3 and fields[1].isdigit() and fields[2].isdigit():
                 start, count = int(fields[1]), int(fields[2])
                 taken.update(range(max(start, uids.start), min(start + count, uids.stop)))
