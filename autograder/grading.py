@@ -54,7 +54,7 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from . import sandbox as sb
-from .sanitize import harden_page
+from .sanitize import harden_page, is_hardened
 from .course import (Assignment, CourseError, graded_cells, make_course_dir, nbgrader_meta,
                      nbgrader_env, read_notebook, run_nbgrader)
 
@@ -644,8 +644,10 @@ def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
         notice = _notice_html(result.student, a.id, notes)
         body = body.replace("<body>", "<body>" + notice, 1) if "<body>" in body else \
             f"<html><body>{notice}{body}</body></html>"
-    # Again here (the worker's page is already clean): the notice, and any page, get the policy.
-    target.write_text(harden_page(body or "<html><body>No feedback.</body></html>"))
+    # The worker's exporter hardened its page already, and the notice is our own escaped HTML:
+    # a page that does not open with the policy (or none at all) is hardened here.
+    page = body or "<html><body>No feedback.</body></html>"
+    target.write_text(page if is_hardened(page) else harden_page(page))
     return target
 
 

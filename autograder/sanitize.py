@@ -384,6 +384,15 @@ def harden_page(text: str) -> str:
     return cleaner.result()
 
 
+_HARDENED = re.compile(r"\A(?:<!DOCTYPE html>)?\s*(?:<html>)?\s*<head>" + re.escape(CSP_META))
+
+
+def is_hardened(text: str) -> bool:
+    """Whether ``text`` is a page that ``harden_page`` wrote: it opens with the policy first in
+    its <head> (a page nbconvert wrote without our exporter opens otherwise)."""
+    return bool(_HARDENED.match(text))
+
+
 # --- markdown ------------------------------------------------------------------------------------
 
 def render_markdown(source: str, attachments: dict | None = None) -> str:

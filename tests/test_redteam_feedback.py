@@ -670,3 +670,30 @@ def test_no_script_runs_in_a_browser(rounds, tmp_path):
                           page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     title = re.search(r"<title>(.*?)</title>", dom, re.S)
     assert title and title.group(1).strip() == "c1w2a1_numpy_basics", title
+
+
+def test_only_a_page_that_opens_with_the_policy_counts_as_hardened():
+    """grading._feedback trusts the worker's page without hardening it again only when it opens
+    with the policy; a page with the policy anywhere else (a student's markdown) is not trusted."""
+    from autograder.sanitize import CSP_META, is_hardened
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><p>x</p>"
+            "<script>alert(1)</script></body></html>")
+    assert not is_hardened(page)
+    assert not is_hardened(page.replace("<p>x</p>", "<head>" + CSP_META))
+    assert is_hardened(harden_page(page))
+
+
+def test_feedback_without_the_policy_is_hardened_by_the_grader(tmp_path):
+    """A feedback page that the worker did not harden (its exporter was not used) is hardened
+    when the grader writes the student's final page."""
+    from types import SimpleNamespace
+    from autograder import grading
+    sid, aid, stem = "s1", "c1w2a1_numpy_basics", "c1w2a1_numpy_basics"
+    made = tmp_path / "work" / "feedback" / sid / aid / f"{stem}.html"
+    made.parent.mkdir(parents=True)
+    made.write_text("<html><head></head><body><p>kept</p><img src=x onerror=alert(1)></body></html>")
+    result = SimpleNamespace(workdir=tmp_path / "work", sid=sid, student=sid, graded=True, notes=[])
+    a = SimpleNamespace(id=aid, notebook=Path(f"{stem}.ipynb"))
+    (tmp_path / "out").mkdir()
+    page = grading._feedback(tmp_path / "out", result, a).read_text()
+    assert csp_first_in_head(page) and "<p>kept</p>" in page and "onerror" not in page
