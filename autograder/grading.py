@@ -34,6 +34,7 @@ neither silently takes the other's place.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import json
 import os
@@ -51,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, MissingEntry
 
 from . import sandbox as sb
 from .sanitize import harden_page, is_hardened
@@ -171,15 +172,28 @@ def _stem(name: str) -> str:
     return name[:-len(".ipynb")] if name.endswith(".ipynb") else name
 
 
+def safe_id(student: str) -> str:
+    """The id a student is graded under: their name when it is already safe for nbgrader, paths
+    and command lines; otherwise a safe spelling plus a hash of the name, so that two names with
+    one spelling ('uni', 'ünï') never share an id, in one batch or across batches."""
+    base = unicodedata.normalize("NFKD", student).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "_", base).lstrip("-.")[:60] or "student"
+    if base == student:
+        return base
+    return f"{base[:51]}-{hashlib.sha256(student.encode()).hexdigest()[:8]}"
+
+
 def assign_ids(subs: list[Submission]) -> None:
-    """Give each submission a unique id safe for nbgrader, paths and command lines."""
+    """Give each submission a unique id safe for nbgrader, paths and command lines (names that
+    differ only in case get a hash too, for case-insensitive file systems)."""
     taken: set[str] = set()
     for sub in subs:
-        base = unicodedata.normalize("NFKD", sub.student).encode("ascii", "ignore").decode()
-        base = re.sub(r"[^A-Za-z0-9_.-]+", "_", base).lstrip("-.")[:60] or "student"
-        sid, n = base, 2
-        while sid.lower() in taken:
-            sid, n = f"{base}-{n}", n + 1
+        sid = safe_id(sub.student)
+        if sid.lower() in taken:
+            sid = f"{sid[:51]}-{hashlib.sha256(sub.student.encode()).hexdigest()[:8]}"
+        n = 2
+        while sid.lower() in taken:         # only if two hashes collide
+            sid, n = f"{sid}-{n}", n + 1
         taken.add(sid.lower())
         sub.sid = sid
 
@@ -265,6 +279,13 @@ def record_scores(db: Path, assignment: Assignment, sid: str, student: str,
     with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
         # nbgrader's own API trips SQLAlchemy's autoflush warnings when it adds a submission
         warnings.simplefilter("ignore")
+        try:
+            known = gb.find_student(sid).last_name
+        except MissingEntry:
+            known = None
+        if known and known != student[:200]:
+            raise CourseError(f"the gradebook's {sid!r} is {known!r}, not {student[:200]!r}: "
+                              "not overwritten")
         gb.update_or_create_student(sid, last_name=student[:200], first_name="")
         gb.update_or_create_submission(assignment.id, sid)
         nb = gb.find_submission_notebook(assignment.notebook.stem, assignment.id, sid)
