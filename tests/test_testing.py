@@ -200,6 +200,15 @@ def test_call_author_hint_comes_first_and_not_implemented_is_explained():
     assert msg.index("use np.exp") < msg.index("not written")
 
 
+def test_call_explains_a_shape_given_as_two_arguments():
+    def initialize_velocity(parameters):
+        n, m = parameters["W1"].shape
+        return {"dW1": np.zeros(n, m)}               # the shape must be one tuple
+    msg = failure(call, "initialize_velocity", initialize_velocity, {"W1": np.ones((4, 3))})
+    assert msg.startswith("initialize_velocity raised TypeError: Cannot interpret '3'")
+    assert "np.zeros((n, m))" in msg and "in initialize_velocity, line" in msg
+
+
 def test_call_names_the_student_line_not_the_library():
     def L_model_backward(caches):
         grads = []

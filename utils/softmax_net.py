@@ -69,7 +69,8 @@ def accuracy(X, Y, parameters):
 @course_reference
 def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=100,
           minibatch_size=32, print_cost=True):
-    """Mini-batch Adam on consecutive column batches (no shuffling).
+    """Mini-batch Adam; every epoch the columns are put in a new order, the permutation of
+    epoch e being np.random.default_rng(e).permutation(m), then cut into consecutive batches.
 
     Returns (parameters as float32 arrays, costs, train_acc, test_acc), one value per epoch;
     cost = sum of the batches' total losses / m.
@@ -80,9 +81,11 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=100,
     costs, train_acc, test_acc = [], [], []
     for epoch in range(num_epochs):
         epoch_total_loss = 0.0
+        permutation = np.random.default_rng(epoch).permutation(m)
+        X_shuffled, Y_shuffled = X_train[:, permutation], Y_train[:, permutation]
         for start in range(0, m, minibatch_size):
-            X_batch = X_train[:, start:start + minibatch_size]
-            Y_batch = Y_train[:, start:start + minibatch_size]
+            X_batch = X_shuffled[:, start:start + minibatch_size]
+            Y_batch = Y_shuffled[:, start:start + minibatch_size]
             total_loss = compute_total_loss(forward_propagation(X_batch, parameters), Y_batch)
             total_loss.backward()
             optimizer.step(parameters.values())

@@ -532,6 +532,9 @@ _CRASH_HINTS = [
     (r"^NotImplementedError",
      "you have not written this function yet: replace `raise NotImplementedError()` with your "
      "code, run its cell, then run this test again"),
+    (r"^TypeError: Cannot interpret .* as a data type",
+     "np.zeros and np.ones take the shape as one tuple: np.zeros((n, m)), not np.zeros(n, m), "
+     "whose second argument is read as the dtype"),
     (r"could not be broadcast together",
      "two arrays have shapes that do not fit together (print their .shape on the line named "
      "above); a sum, mean or norm over one axis needs keepdims=True to stay a column (n, 1) "

@@ -24,9 +24,11 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
     costs, train_acc, test_acc = [], [], []
     for epoch in range(num_epochs):
         epoch_total_loss = 0.0
+        permutation = np.random.default_rng(epoch).permutation(m)   # a new order every epoch
+        X_shuffled, Y_shuffled = X_train[:, permutation], Y_train[:, permutation]
         for start in range(0, m, minibatch_size):
-            X_batch = X_train[:, start:start + minibatch_size]
-            Y_batch = Y_train[:, start:start + minibatch_size]
+            X_batch = X_shuffled[:, start:start + minibatch_size]
+            Y_batch = Y_shuffled[:, start:start + minibatch_size]
             Z3 = forward_propagation(X_batch, parameters)
             total_loss = compute_total_loss(Z3, Y_batch)
             total_loss.backward()
