@@ -22,7 +22,7 @@ def lstm_backward(da, caches):
     (a1, c1, a0, c0, f1, i1, cc1, o1, x1, parameters) = caches[0]
     n_a, m, T_x = da.shape
     n_x, m = x1.shape
-        dx = np.zeros((n_x, m, T_x))
+    dx = np.zeros((n_x, m, T_x))
     dWf = np.zeros((n_a, n_a + n_x))
     dWi = np.zeros((n_a, n_a + n_x))
     dWc = np.zeros((n_a, n_a + n_x))

@@ -25,7 +25,7 @@ def model(X, Y, word_to_vec_map, learning_rate=0.01, num_iterations=400):
     Y_oh = convert_to_one_hot(Y, C=n_y)
     for t in range(num_iterations):
         for i in range(m):
-                    avg = sentence_to_avg(X[i], word_to_vec_map)
+            avg = sentence_to_avg(X[i], word_to_vec_map)
             z = W @ avg + b
             a = softmax(z)
             dz = a - Y_oh[i]
@@ -33,6 +33,6 @@ def model(X, Y, word_to_vec_map, learning_rate=0.01, num_iterations=400):
             db = dz
             W = W - learning_rate * dW
             b = b - learning_rate * db
-                if t % 100 == 0:
+        if t % 100 == 0:
             print(f"Epoch: {t} --- cost = {cost:.6f}")
     return W, b
