@@ -140,6 +140,12 @@ def _map_structure(fn, x, leaf=None):
     return fn(x)
 
 
+def _mask_of(inputs):
+    """The mask attached to a layer's input (the first input of a list), or None."""
+    first = inputs[0] if isinstance(inputs, (list, tuple)) and inputs else inputs
+    return getattr(first, "_mask", None) if isinstance(first, Tensor) else None
+
+
 def _is_symbolic(x) -> bool:
     return any(isinstance(t, SymbolicTensor) for t in _flatten(x))
 
@@ -324,6 +330,11 @@ class Layer:
         training = _TRAINING[-1] if training is None else bool(training)
         if self._accepts_training():
             kwargs["training"] = training
+        # a mask attached to the input (Embedding(mask_zero=True)) goes to a layer whose call
+        # takes one (the recurrent layers), as in Keras
+        in_mask = _mask_of(inputs)
+        if in_mask is not None and "mask" not in kwargs and self._accepts_mask():
+            kwargs["mask"] = in_mask
         _TRAINING.append(training)
         try:
             out = self.call(inputs, **kwargs)
@@ -334,6 +345,9 @@ class Layer:
                              f"shape {_shapes_str(shapes)}: {err}") from err
         finally:
             _TRAINING.pop()
+        out_mask = self.compute_mask(inputs, kwargs.get("mask", in_mask))
+        if isinstance(out, Tensor) and (out_mask is not None or out is not inputs):
+            out._mask = out_mask
         # plain attribute writes (no sublayer tracking needed): this runs on every call
         object.__setattr__(self, "input_shape", shapes)
         object.__setattr__(self, "output_shape",
@@ -342,6 +356,20 @@ class Layer:
 
     def _check_input(self, shapes) -> None:
         """Raise a LayerError if the layer cannot take inputs of these shapes (override)."""
+
+    # ------------------------------------------------------------------ masks (as Keras)
+    supports_masking = False     # True: the output keeps the input's mask (Dropout, Activation)
+
+    def compute_mask(self, inputs, mask):
+        """The mask of this call's output, (m, T) booleans or None: by default the input's
+        mask if the layer supports masking, else none (override: Embedding, recurrent layers)."""
+        return mask if self.supports_masking else None
+
+    def _accepts_mask(self) -> bool:
+        cls = type(self)
+        if "_call_takes_mask" not in cls.__dict__:
+            cls._call_takes_mask = "mask" in inspect.signature(cls.call).parameters
+        return cls._call_takes_mask
 
     def _call_symbolic(self, inputs, kwargs, training=None):
         def run(fill: int):
@@ -519,6 +547,7 @@ class Activation(Layer):
     """Apply an activation by name ("relu", "sigmoid", "tanh", "softmax") or function."""
 
     _config_keys = ("activation",)
+    supports_masking = True
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
@@ -576,6 +605,7 @@ class Dropout(Layer):
     generator, otherwise the framework's (``set_seed``) is used."""
 
     _config_keys = ("rate",)
+    supports_masking = True
 
     def __init__(self, rate: float, seed: int | None = None, **kwargs):
         super().__init__(**kwargs)

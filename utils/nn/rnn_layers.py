@@ -95,18 +95,19 @@ class Embedding(Layer):
                layer is then built at once (get_weights() returns it before any call)
     trainable -- False keeps the vectors fixed (pretrained embeddings)
 
+    mask_zero -- True: id 0 is padding; the output carries a mask (ids != 0) that the recurrent
+                 layers after it (through Dropout and Activation) use to skip the padded steps,
+                 carrying their state over them unchanged, as Keras does
+
     Weight: ``embeddings`` (V, D).  The gradient adds up the rows of repeated ids.
     """
 
-    _config_keys = ("input_dim", "output_dim")
+    _config_keys = ("input_dim", "output_dim", "mask_zero")
 
     def __init__(self, input_dim: int, output_dim: int, embeddings_initializer="uniform",
                  weights=None, mask_zero: bool = False, input_length=None, **kwargs):
         super().__init__(**kwargs)
-        if mask_zero:
-            raise NotImplementedError("Embedding: mask_zero=True is not supported by this "
-                                      "framework (pad with a token whose vector is learned, or "
-                                      "pass a mask to the recurrent layer's primitive)")
+        self.mask_zero = bool(mask_zero)
         self.input_dim, self.output_dim = int(input_dim), int(output_dim)
         self.embeddings_initializer = embeddings_initializer
         if weights is not None:
@@ -153,6 +154,12 @@ class Embedding(Layer):
                              f"{int(data.min())} to {int(data.max())}")
         ids = Tensor._wrap(data.astype(np.intp, copy=False))   # ids never need a gradient
         return apply(R.embedding_forward, R.embedding_backward, ids, self.embeddings)
+
+    def compute_mask(self, inputs, mask):
+        if not self.mask_zero:
+            return None
+        data = inputs.data if isinstance(inputs, Tensor) else np.asarray(inputs)
+        return data != 0
 
 
 # ------------------------------------------------------------------------ recurrent layers
@@ -293,6 +300,10 @@ class _RNN(Layer):
             return [output, last] + final
         return output
 
+    def compute_mask(self, inputs, mask):
+        # all steps out: the same steps are padding; only the last state out: no time axis left
+        return mask if self.return_sequences else None
+
     def _params(self):
         return self.kernel, self.recurrent_kernel, self.bias
 
@@ -408,6 +419,9 @@ class Bidirectional(Layer):
         if initial_state is not None:
             inputs = [inputs] + list(initial_state)
         return super().__call__(inputs, training=training, **kwargs)
+
+    def compute_mask(self, inputs, mask):
+        return mask if self.return_sequences else None
 
     def call(self, inputs, mask=None):
         if isinstance(inputs, list):

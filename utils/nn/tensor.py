@@ -80,7 +80,7 @@ class Tensor:
     """
 
     __slots__ = ("data", "grad", "requires_grad", "name", "_parents", "_backward", "_cache",
-                 "_retain", "_logits", "__weakref__")
+                 "_retain", "_logits", "_mask", "__weakref__")
 
     def __init__(self, data, requires_grad: bool = False, dtype=None, name: str | None = None):
         if isinstance(data, Tensor):
@@ -95,6 +95,7 @@ class Tensor:
         self._cache = None
         self._retain = False
         self._logits = None  # set by softmax/sigmoid: the tensor they were applied to
+        self._mask = None    # (m, T) booleans a layer attached (Embedding(mask_zero=True)), or None
 
     @classmethod
     def _wrap(cls, array: np.ndarray) -> "Tensor":
@@ -102,6 +103,7 @@ class Tensor:
         t = cls.__new__(cls)
         t.data, t.grad, t.requires_grad, t.name = array, None, False, None
         t._parents, t._backward, t._cache, t._retain, t._logits = (), None, None, False, None
+        t._mask = None
         return t
 
     # ---------------------------------------------------------------- array-like properties
