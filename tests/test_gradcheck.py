@@ -178,3 +178,69 @@ def test_gradient_check_n_is_a_course_reference():
     params, grads, X, Y = random_problem(rng, [2, 2, 1])
     with reference_blocked(), pytest.raises(CheckFailure, match="reference"):
         gradient_check_n(params, grads, X, Y)
+
+
+# --- c2w1a3's one-parameter example, J(theta) = x theta^3 -----------------------------------
+
+def _variants(x, theta, epsilon):
+    """Correct ways to write the one-parameter check, and the one-sided (wrong) one."""
+    from utils.gradcheck import one_parameter_cost as J, one_parameter_gradient as G
+    plus = theta + epsilon
+    out = {}
+    for name, minus, step in [("theta_minus = theta_plus - 2 eps", plus - 2 * epsilon, 2 * epsilon),
+                              ("divided by the actual step", theta - epsilon, None),
+                              ("one-sided", theta, epsilon)]:
+        approx = (J(x, plus) - J(x, minus)) / (step if step is not None else plus - minus)
+        out[name] = relative_error(G(x, theta), approx)
+    return out
+
+
+def test_one_parameter_example_is_not_linear():
+    from utils.gradcheck import one_parameter_cost, one_parameter_gradient
+    assert one_parameter_cost(3, 2) == 24 and one_parameter_cost(-2.0, 0.5) == -0.25
+    assert one_parameter_gradient(3, 2) == 36 and one_parameter_gradient(-2.0, 0.5) == -1.5
+
+
+@pytest.mark.parametrize("x, theta", [(3, 2), (-2.0, 0.5), (5.0, -1.5), (-19.0, 4.9), (1.5, 0.5)])
+def test_gradient_check_round_off_is_tiny_and_truncation_is_measurable(x, theta):
+    from utils.gradcheck import gradient_check
+    # epsilon = 1e-7: round-off only, below 1e-8 however a correct check is written
+    assert gradient_check(x, theta) < 3e-9
+    variants = _variants(x, theta, 1e-7)
+    assert variants["theta_minus = theta_plus - 2 eps"] < 3e-9
+    assert variants["divided by the actual step"] < 3e-9
+    # larger epsilon: the truncation error eps^2 / (6 theta^2) dominates, and every correct
+    # version agrees to 1e-3 (the tests' tolerance); the one-sided difference is far off
+    for epsilon in (1e-3, 1e-2):
+        value = gradient_check(x, theta, epsilon=epsilon)
+        assert value == pytest.approx(epsilon ** 2 / (6 * theta ** 2), rel=2e-3)
+        variants = _variants(x, theta, epsilon)
+        assert variants["theta_minus = theta_plus - 2 eps"] == pytest.approx(value, rel=1e-4)
+        assert variants["divided by the actual step"] == pytest.approx(value, rel=1e-4)
+        assert variants["one-sided"] > 100 * value
+
+
+def test_c2w1a3_visible_expected_values_come_from_the_references():
+    """The numbers c2w1a3's visible tests print as expected values."""
+    from utils.gradcheck import gradient_check
+    assert gradient_check(3, 2, epsilon=1e-3) == pytest.approx(4.166661e-08, rel=1e-6)
+    assert gradient_check(-2.0, 0.5, epsilon=1e-3) == pytest.approx(6.666662e-07, rel=1e-6)
+    np.random.seed(1)
+    X = np.random.randn(4, 3)
+    Y = np.array([[1, 1, 0]])
+    params = {"W1": np.random.randn(5, 4), "b1": np.random.randn(5, 1),
+              "W2": np.random.randn(3, 5), "b2": np.random.randn(3, 1),
+              "W3": np.random.randn(1, 3), "b3": np.random.randn(1, 1)}
+    AL, caches = dnn.L_model_forward(X, params)
+    grads = dnn.L_model_backward(AL, Y, caches)
+    assert gradient_check_n(params, grads, X, Y, epsilon=1e-3) == \
+        pytest.approx(1.679790560581753e-08, rel=1e-6)
+    assert gradient_check_n(params, grads, X, Y) < 2e-7               # round-off: "perfectly fine"
+
+
+def test_one_parameter_references_are_guarded():
+    from utils.gradcheck import gradient_check, one_parameter_cost, one_parameter_gradient
+    for fn, args in [(gradient_check, (3, 2)), (one_parameter_cost, (3, 2)),
+                     (one_parameter_gradient, (3, 2))]:
+        with reference_blocked(), pytest.raises(CheckFailure, match="reference"):
+            fn(*args)

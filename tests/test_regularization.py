@@ -258,3 +258,99 @@ def test_module_declares_what_it_teaches():
     assert not hasattr(threelayer, "TAUGHT_IN")
     for name in reg.__all__:
         assert callable(getattr(reg, name))
+
+
+# --- c2w1a2's conclusions on its data (every claim its prose makes about the runs) ------------
+
+C2W1A2_DIMS = [2, 50, 20, 1]
+
+
+def _c2w1a2_model(X, Y, lambd=0.0, keep_prob=1.0, learning_rate=1.0, num_iterations=2500):
+    """The notebook's ``model`` with the course's references: 2500 steps of batch gradient
+    descent on [2, 50, 20, 1] from ``initialize_parameters`` (seed 3), a new dropout mask per
+    iteration (seed = iteration number)."""
+    params = threelayer.initialize_parameters(C2W1A2_DIMS)
+    for i in range(num_iterations):
+        if keep_prob == 1:
+            _, cache = threelayer.forward_propagation(X, params)
+        else:
+            _, cache = reg.forward_propagation_with_dropout(X, params, keep_prob, seed=i)
+        if lambd == 0 and keep_prob == 1:
+            grads = threelayer.backward_propagation(X, Y, cache)
+        elif lambd != 0:
+            grads = reg.backward_propagation_with_regularization(X, Y, cache, lambd)
+        else:
+            grads = reg.backward_propagation_with_dropout(X, Y, cache, keep_prob)
+        params = threelayer.update_parameters(params, grads, learning_rate)
+    return params
+
+
+@pytest.fixture(scope="module")
+def c2w1a2():
+    """Train and test accuracy (%) and sum ||W||^2 of every run whose result the prose uses."""
+    from utils.data import load_dataset
+    data = load_dataset("noisy_wave")
+    X, Xt = data["train_X"], data["test_X"]
+    Y, Yt = data["train_Y"].astype(float), data["test_Y"].astype(float)
+    out = {}
+    for name, kwargs in [("none", {}), ("L2 0.1", {"lambd": 0.1}), ("L2 0.3", {"lambd": 0.3}),
+                         ("L2 3", {"lambd": 3}), ("kp 0.8", {"keep_prob": 0.8}),
+                         ("kp 0.5", {"keep_prob": 0.5}), ("kp 0.3", {"keep_prob": 0.3}),
+                         ("kp 0.15", {"keep_prob": 0.15})]:
+        p = _c2w1a2_model(X, Y, **kwargs)
+        out[name] = (threelayer.accuracy(p, X, Y), threelayer.accuracy(p, Xt, Yt),
+                     sum(float(np.sum(p[f"W{l}"] ** 2)) for l in (1, 2, 3)))
+    # the notebook's straight line: logistic regression, 2000 steps of rate 1 from zeros
+    w, b = np.zeros((1, 2)), 0.0
+    for _ in range(2000):
+        A = 1 / (1 + np.exp(-(w @ X + b)))
+        w, b = w - (A - Y) @ X.T / X.shape[1], b - float(np.mean(A - Y))
+    out["line"] = (100 * float(np.mean(((w @ X + b) > 0) == Y)),
+                   100 * float(np.mean(((w @ Xt + b) > 0) == Yt)), None)
+    wave = data["wave"]
+    out["wave"] = tuple(100 * float(np.mean((S[1] > np.interp(S[0], wave[0], wave[1]))
+                                            == L.ravel())) for S, L in [(X, Y), (Xt, Yt)]) + (None,)
+    return out
+
+
+def test_c2w1a2_data_and_network_sizes():
+    from utils.data import load_dataset
+    data = load_dataset("noisy_wave")
+    assert data["train_X"].shape == (2, 150) and data["test_X"].shape == (2, 1000)
+    n = sum(C2W1A2_DIMS[l] * C2W1A2_DIMS[l - 1] + C2W1A2_DIMS[l] for l in range(1, 4))
+    assert 1150 <= n <= 1250                                       # "about 1200 parameters"
+
+
+def test_c2w1a2_yardsticks(c2w1a2):
+    r = c2w1a2
+    # the network, even over-fitted, beats the straight line; nothing beats the true wave
+    assert r["none"][1] >= r["line"][1] + 2
+    assert all(r[k][1] <= r["wave"][1] for k in r)                # on new data
+    assert r["none"][0] > r["wave"][0]                             # on training data it can
+    # the straight line scores a fraction of a point higher on the test set than on training
+    assert 0 < r["line"][1] - r["line"][0] < 1
+
+
+def test_c2w1a2_regularisation_helps(c2w1a2):
+    r = c2w1a2
+    none_train, none_test, none_size = r["none"]
+    assert none_train - none_test >= 10                          # over-fitting: a large gap
+    for k in ("L2 0.3", "kp 0.5"):
+        train, test, size = r[k]
+        assert train < none_train and test >= none_test + 4       # several points better
+        assert train - test < (none_train - none_test) / 2        # the gap narrows
+        assert r["wave"][1] - test < test - r["line"][1]          # closer to the wave than to a line
+        assert size < none_size                                   # both shrink the weights
+    assert r["L2 0.3"][2] < r["none"][2] / 2                      # L2 much
+
+
+def test_c2w1a2_strength_matters(c2w1a2):
+    r = c2w1a2
+    # L2: the middle of the sweep is best; the largest lambda is no better than a straight line
+    assert r["L2 0.3"][1] >= r["L2 0.1"][1] + 2 and r["L2 0.3"][1] >= r["L2 3"][1] + 5
+    assert r["L2 3"][0] <= r["line"][0] + 1.5 and r["L2 3"][1] <= r["line"][1] + 1.5
+    # dropout: 0.8 down to 0.3 about the same and much better than none; 0.15 under-fits
+    tests = [r[k][1] for k in ("kp 0.8", "kp 0.5", "kp 0.3")]
+    assert max(tests) - min(tests) <= 2 and min(tests) >= r["none"][1] + 5
+    assert r["kp 0.15"][1] <= min(tests) - 4 and r["kp 0.15"][0] < min(r[k][0] for k in
+                                                                   ("kp 0.8", "kp 0.5", "kp 0.3"))

@@ -28,7 +28,8 @@ from utils.testing import course_reference
 
 __all__ = ["numerical_gradient", "relative_error", "gradient_errors", "gradient_check_n",
            "dictionary_to_vector", "vector_to_dictionary", "gradients_to_vector",
-           "MISTAKE_THRESHOLD", "mistake_message"]
+           "MISTAKE_THRESHOLD", "mistake_message", "one_parameter_cost", "one_parameter_gradient",
+           "gradient_check"]
 
 # A relative difference above this (with epsilon = 1e-7) means the backward pass has a mistake.
 MISTAKE_THRESHOLD = 2e-7
@@ -126,3 +127,39 @@ def mistake_message(difference: float) -> str:
     if difference > MISTAKE_THRESHOLD:
         return f"There is a mistake in the backward propagation! difference = {difference}"
     return f"Your backward propagation works perfectly fine! difference = {difference}"
+
+
+
+# --- c2w1a3's one-parameter example: J(theta) = x * theta^3 ------------------------------------
+# Not linear on purpose: for a linear J even a one-sided difference is exact, so no check could
+# tell the two-sided difference from the one-sided one.
+
+@course_reference
+def one_parameter_cost(x, theta):
+    """J(theta) = x * theta**3, the cost of c2w1a3's one-parameter model (forward_propagation)."""
+    return x * theta ** 3
+
+
+@course_reference
+def one_parameter_gradient(x, theta):
+    """dJ/dtheta = 3 * x * theta**2 (c2w1a3's backward_propagation)."""
+    return 3 * x * theta ** 2
+
+
+@course_reference
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    """c2w1a3's one-parameter check: the relative difference between dJ/dtheta and the
+    two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / (2 epsilon), for
+    J(theta) = x * theta**3.
+
+    With the exact derivative the result is round-off (below 1e-8 at epsilon = 1e-7) plus the
+    truncation error, about epsilon**2 / (6 theta**2), which dominates from epsilon of about
+    1e-4 on: a test compares the value only where truncation dominates, and elsewhere checks
+    that it is tiny (round-off depends on how the difference is written).
+    """
+    J_plus, J_minus = one_parameter_cost(x, theta + epsilon), one_parameter_cost(x, theta - epsilon)
+    gradapprox = (J_plus - J_minus) / (2 * epsilon)
+    difference = relative_error(one_parameter_gradient(x, theta), gradapprox)
+    if print_msg:
+        print(mistake_message(difference))
+    return difference

@@ -1,3 +1,5 @@
-# Correct: J as a NumPy float64 scalar (a real number).
+# Correct: J as a NumPy float64 scalar (a real number), theta times theta times theta.
+import numpy as np
+
 def forward_propagation(x, theta):
-    return np.multiply(theta, x)
+    return np.float64(x) * theta * theta * theta

@@ -1,4 +1,4 @@
-# Mistake: returned the forward value theta * x instead of its derivative.
+# Mistake: returned the forward value x * theta**3 instead of its derivative.
 def backward_propagation(x, theta):
-    dtheta = theta * x
+    dtheta = x * theta ** 3
     return dtheta
