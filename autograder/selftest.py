@@ -3,23 +3,22 @@
 For one assignment, in a temporary course directory:
 
 (a) nbgrader autogrades the solution notebook: every graded cell must get full marks;
-(b) nbgrader autogrades the untouched student notebook: every graded cell must get zero, and
-    nbgrader must not crash;
+(b) nbgrader autogrades the student notebook with a first cell that patches NumPy,
+    ``utils.testing`` and builtins in its kernel (ATTACK): every graded cell must get zero
+    (so the untouched notebook too: the patches only weaken checks inside the kernel, which
+    the grader never uses), and nbgrader must not crash;
 (c) every mutant (``mutants/<grade_id>__<slug>.py``, a wrong version of one solution cell) must
     fail at least one of the test cells that follow that solution cell;
 (d) every alternate (``alternates/<grade_id>__<slug>.py``, a correct version written
     differently) must pass all of them.
 
 (c) and (d) run in one kernel: the solution notebook runs once, then each variant replaces its
-cell, only its target test cells are judged, and the solution cell is put back; (e) the blank
-notebook, with a first cell that patches NumPy, ``utils.testing`` and builtins in its kernel,
-must still fail every test cell: nbgrader autogrades it as a third student beside (a) and (b),
-through the same grading path as a real submission.  Test cells are judged as in grading: in
-this process, against a kernel in the assignment's sandbox (``judge.py``, ``sandbox.py``).  The
-structure is checked too: every solution cell is followed by a graded test cell with hidden
-tests, and every graded function has at least two mutants.
+cell, only its target test cells are judged, and the solution cell is put back.  Test cells
+are judged as in grading: in this process, against a kernel in the assignment's sandbox
+(``judge.py``, ``sandbox.py``).  The structure is checked too: every solution cell is followed
+by a graded test cell with hidden tests, and every graded function has at least two mutants.
 
-nbgrader's run of (a), (b) and (e) (a process of its own) and the kernel run of (c) and (d)
+nbgrader's run of (a) and (b) (a process of its own) and the kernel run of (c) and (d)
 are independent: they run at the same time, so that a self-test takes about as long as the
 longer of the two on a machine with two cores (CI's).  Every kernel's home is seeded with one
 prebuilt matplotlib font cache, as in a graded batch.
@@ -139,10 +138,10 @@ def _attacked_blank(release: Path, dest: Path) -> None:
         nbformat.write(nb, str(path))
 
 
-STUDENTS = ("solution", "blank", "attack")
+STUDENTS = ("solution", "attack")
 
 # nbgrader in one process of its own, run in the course directory: generate the assignment,
-# hand in the three students (``_hand_in``), autograde each; prints {step: [ok, message,
+# hand in the two students (``_hand_in``), autograde each; prints {step: [ok, message,
 # seconds]}.
 # (Two `nbgrader` commands would pay for nbgrader's start-up twice.)
 _NBGRADER = """
@@ -175,21 +174,20 @@ print(json.dumps(done))
 
 
 def _hand_in(aid: str) -> None:
-    """In the course directory (the current one): the three students' submissions."""
+    """In the course directory (the current one): the two students' submissions."""
     a = Assignment(aid)
     course = Path.cwd()
     release = course / "release" / a.id
-    for student, src in (("solution", a.source_dir), ("blank", release)):
-        dest = course / "submitted" / student / a.id
-        shutil.copytree(src, dest, ignore=shutil.ignore_patterns("mutants", "alternates",
-                                                                  "__pycache__", ".ipynb*"))
+    shutil.copytree(a.source_dir, course / "submitted" / "solution" / a.id,
+                    ignore=shutil.ignore_patterns("mutants", "alternates", "__pycache__",
+                                                  ".ipynb*"))
     _attacked_blank(release, course / "submitted" / "attack" / a.id)
 
 
 def _autograde_solution_and_blank(a: Assignment, course: Path, report: Report,
                                   mpl_cache: Path | None = None) -> None:
-    """nbgrader autogrades three students: the solution (full marks), the untouched blank
-    notebook and the blank notebook with ATTACK first (no marks)."""
+    """nbgrader autogrades two students: the solution (full marks) and the blank notebook
+    with ATTACK first (no marks)."""
     make_course_dir(course)
     # The course's own notebooks need no sandbox; where none exists they are graded unconfined.
     env = {"COURSE_SANDBOX": "off", "COURSE_UNSAFE": "1"} if sandbox.unavailable() else {}
@@ -218,14 +216,10 @@ def _autograde_solution_and_blank(a: Assignment, course: Path, report: Report,
             bad = [k for k, (s, m) in scores.items() if s != m]
             report.add("solution (nbgrader)", f"{got:g}/{total:g}", not bad and total > 0,
                        f"not full: {', '.join(bad)}" if bad else "")
-        elif student == "blank":
-            bad = [k for k, (s, m) in scores.items() if s != 0]
-            report.add("blank notebook (nbgrader)", f"{got:g}/{total:g}", not bad,
-                       f"scored on: {', '.join(bad)}" if bad else "")
         else:           # contract item 8: patching its own kernel earns a student nothing
             bad = [k for k, (s, m) in scores.items() if s != 0]
-            report.add("blank + in-kernel patching", "no test cell passes" if not bad else
-                       f"passes {', '.join(bad)}", not bad and len(scores) > 0)
+            report.add("blank + in-kernel patching (nbgrader)", f"{got:g}/{total:g}",
+                       not bad and total > 0, f"scored on: {', '.join(bad)}" if bad else "")
 
 
 def _mpl_cache(where: Path) -> Path:
@@ -239,7 +233,8 @@ def _mpl_cache(where: Path) -> Path:
 
 # A notebook that tries to fool the grader from inside its kernel: everything a check in the
 # student's own process could be beaten with.  The judge runs tests in its own process, so
-# with this cell first every test of the blank notebook must still fail.  (The red team's
+# with this cell first every test of the blank notebook must still fail (and the blank
+# notebook is graded only so: the cell weakens nothing the grader uses).  (The red team's
 # c1w2a1 class tries some of these one by one: tests/test_redteam.py.)
 ATTACK = """
 import numpy as _np
