@@ -50,6 +50,10 @@ browser: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --port=$(LAB_PORT) $(ROOT_FLAG)
 
+# Every test's time goes to a junit report: `python benchmarks/ci_time.py .venv/pytest-junit.xml`
+# prints it per group with the projection to 26 assignments (README, "Running the tests").
+PYTEST_ARGS ?= --junitxml=$(VENV)/pytest-junit.xml
+
 test: $(STAMP) sandbox browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -55,7 +55,7 @@ class KernelSession:
     judges a test cell against it."""
 
     def __init__(self, workdir: Path, assignment: str, timeout: int = 120,
-                 sandboxed: bool | None = None):
+                 sandboxed: bool | None = None, mpl_cache: Path | None = None):
         from . import sandbox as sb
         workdir.mkdir(parents=True, exist_ok=True)
         os.chmod(workdir, 0o755)
@@ -65,6 +65,7 @@ class KernelSession:
         sb.build_course_tree(tree, assignment)
         # a uid of its own from the pool, apart from every student of every batch
         self.box = sb.Sandbox(workdir / "box", tree, enabled=sandboxed)
+        self.box.seed_home(mpl_cache)       # a prebuilt font cache, as a graded kernel gets
         from .execute import BoundedOutputs
 
         class Client(BoundedOutputs, NotebookClient):

@@ -3,33 +3,44 @@
 For one assignment, in a temporary course directory:
 
 (a) nbgrader autogrades the solution notebook: every graded cell must get full marks;
-(b) nbgrader autogrades the untouched student notebook: every graded cell must get zero, and
-    nbgrader must not crash;
+(b) nbgrader autogrades the student notebook with a first cell that patches NumPy,
+    ``utils.testing`` and builtins in its kernel (ATTACK): every graded cell must get zero
+    (so the untouched notebook too: the patches only weaken checks inside the kernel, which
+    the grader never uses), and nbgrader must not crash;
 (c) every mutant (``mutants/<grade_id>__<slug>.py``, a wrong version of one solution cell) must
     fail at least one of the test cells that follow that solution cell;
 (d) every alternate (``alternates/<grade_id>__<slug>.py``, a correct version written
     differently) must pass all of them.
 
 (c) and (d) run in one kernel: the solution notebook runs once, then each variant replaces its
-cell, only its target test cells are judged, and the solution cell is put back; (e) the blank
-notebook, with a cell that patches NumPy, ``utils.testing`` and builtins in its kernel, must
-still fail every test cell.  Test cells are judged as in grading: in this process, against a
-kernel in the assignment's sandbox (``judge.py``, ``sandbox.py``).  The structure is
-checked too: every solution cell is followed by a graded test cell with hidden tests, and every
-graded function has at least two mutants.
+cell, only its target test cells are judged, and the solution cell is put back.  Test cells
+are judged as in grading: in this process, against a kernel in the assignment's sandbox
+(``judge.py``, ``sandbox.py``).  The structure is checked too: every solution cell is followed
+by a graded test cell with hidden tests, and every graded function has at least two mutants.
+
+nbgrader's run of (a) and (b) (a process of its own) and the kernel run of (c) and (d)
+are independent: they run at the same time, so that a self-test takes about as long as the
+longer of the two on a machine with two cores (CI's).  Every kernel's home is seeded with one
+prebuilt matplotlib font cache, as in a graded batch.
 """
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 from nbgrader.api import Gradebook
 
-from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgrader_meta,
-                     read_notebook, run_nbgrader)
+from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgrader_env,
+                     nbgrader_meta, read_notebook)
 from . import sandbox
 from .kernel import KernelSession
 from .testcells import allowed_kernel_names, notebook_violations
@@ -51,6 +62,8 @@ class Report:
     assignment: str
     rows: list[Row] = field(default_factory=list)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)    # seconds of each part
+    steps: dict[str, float] = field(default_factory=dict)     # seconds of nbgrader's steps
 
     @property
     def ok(self) -> bool:
@@ -61,7 +74,9 @@ class Report:
 
     def table(self) -> str:
         width = max([len(r.check) for r in self.rows] + [10])
-        lines = [f"{self.assignment}  ({self.seconds:.0f} s)",
+        parts = ", ".join(f"{k} {v:.0f} s" for k, v in self.phases.items())
+        lines = [f"{self.assignment}  ({self.seconds:.0f} s" + (f"; {parts} at once)" if parts
+                                                                 else ")"),
                  f"  {'check':<{width}}  {'outcome':<28}  result"]
         for r in self.rows:
             lines.append(f"  {r.check:<{width}}  {r.outcome:<28}  {'ok' if r.ok else 'FAIL'}")
@@ -113,41 +128,114 @@ def _check_structure(a: Assignment, nb, report: Report) -> dict[str, list[str]]:
     return targets
 
 
-def _autograde_solution_and_blank(a: Assignment, course: Path, report: Report) -> None:
-    make_course_dir(course)
-    run_nbgrader(course, "generate_assignment", a.id, "--force")
+def _attacked_blank(release: Path, dest: Path) -> None:
+    """The released folder with ATTACK as the notebook's first code cell."""
+    shutil.copytree(release, dest)
+    for path in dest.glob("*.ipynb"):
+        nb = read_notebook(path)
+        first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+        nb.cells.insert(first, nbformat.v4.new_code_cell(ATTACK))
+        nbformat.write(nb, str(path))
+
+
+STUDENTS = ("solution", "attack")
+
+# nbgrader in one process of its own, run in the course directory: generate the assignment,
+# hand in the two students (``_hand_in``), autograde each; prints {step: [ok, message,
+# seconds]}.
+# (Two `nbgrader` commands would pay for nbgrader's start-up twice.)
+_NBGRADER = """
+import json, sys, time
+from nbgrader.apps import NbGraderAPI
+from nbgrader.apps.nbgraderapp import NbGraderApp
+from nbgrader.coursedir import CourseDirectory
+from autograder.selftest import STUDENTS, _hand_in
+app = NbGraderApp()
+app.load_config_file()
+api = NbGraderAPI(coursedir=CourseDirectory(config=app.config), config=app.config)
+aid = sys.argv[1]
+done = {}
+def step(name, run):
+    start = time.time()
+    result = run()
+    text = (result.get("error") or "") + (result.get("log") or "")
+    done[name] = [bool(result.get("success")), " | ".join(text.strip().splitlines()[-5:]),
+                  time.time() - start]
+    return done[name][0]
+if step("generate_assignment", lambda: api.generate_assignment(aid, force=True, create=True)):
+    _hand_in(aid)
+    for student in STUDENTS:
+        step(f"autograde {student}", lambda: api.autograde(aid, student, force=True, create=True))
+import resource
+use = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+done["cpu"] = [True, "", sum(u.ru_utime + u.ru_stime for u in use)]     # this process's CPU
+print(json.dumps(done))
+"""
+
+
+def _hand_in(aid: str) -> None:
+    """In the course directory (the current one): the two students' submissions."""
+    a = Assignment(aid)
+    course = Path.cwd()
     release = course / "release" / a.id
-    nb_name = a.notebook.stem
-    for student, src in (("solution", a.source_dir), ("blank", release)):
-        dest = course / "submitted" / student / a.id
-        shutil.copytree(src, dest, ignore=shutil.ignore_patterns("mutants", "alternates",
-                                                                  "__pycache__", ".ipynb*"))
+    shutil.copytree(a.source_dir, course / "submitted" / "solution" / a.id,
+                    ignore=shutil.ignore_patterns("mutants", "alternates", "__pycache__",
+                                                  ".ipynb*"))
+    _attacked_blank(release, course / "submitted" / "attack" / a.id)
+
+
+def _autograde_solution_and_blank(a: Assignment, course: Path, report: Report,
+                                  mpl_cache: Path | None = None) -> None:
+    """nbgrader autogrades two students: the solution (full marks) and the blank notebook
+    with ATTACK first (no marks)."""
+    make_course_dir(course)
     # The course's own notebooks need no sandbox; where none exists they are graded unconfined.
-    unconfined = {"COURSE_SANDBOX": "off", "COURSE_UNSAFE": "1"} if sandbox.unavailable() else {}
-    proc = run_nbgrader(course, "autograde", a.id, "--create", "--force", check=False,
-                        env=unconfined)
-    if proc.returncode != 0:
-        tail = (proc.stdout + proc.stderr).strip().splitlines()[-5:]
-        report.add("nbgrader autograde", f"exit {proc.returncode}", False, " | ".join(tail))
+    env = {"COURSE_SANDBOX": "off", "COURSE_UNSAFE": "1"} if sandbox.unavailable() else {}
+    if mpl_cache is not None:
+        env["COURSE_MPL_CACHE"] = str(mpl_cache)
+    proc = subprocess.run([sys.executable, "-c", _NBGRADER, a.id], cwd=course,
+                          env={**nbgrader_env(), **env}, capture_output=True, text=True)
+    try:
+        done = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        done = {"nbgrader": [False, f"exit {proc.returncode}: " + " | ".join(
+            (proc.stdout + proc.stderr).strip().splitlines()[-5:]), 0.0]}
+    report.steps.update({k: took for k, (_, _, took) in done.items()})
+    failed = [(k, msg) for k, (ok, msg, _) in done.items() if not ok]
+    if failed or len(done) < 2 + len(STUDENTS):
+        for k, msg in failed or [("nbgrader", "did not finish")]:
+            report.add(f"nbgrader {k}", "failed", False, msg)
         return
     db = course / "gradebook.db"
-    for student, want_full in (("solution", True), ("blank", False)):
+    nb_name = a.notebook.stem
+    for student in STUDENTS:
         scores = _scores(db, a.id, nb_name, student)
         got = sum(s for s, _ in scores.values())
         total = sum(m for _, m in scores.values())
-        if want_full:
+        if student == "solution":
             bad = [k for k, (s, m) in scores.items() if s != m]
             report.add("solution (nbgrader)", f"{got:g}/{total:g}", not bad and total > 0,
                        f"not full: {', '.join(bad)}" if bad else "")
-        else:
+        else:           # contract item 8: patching its own kernel earns a student nothing
             bad = [k for k, (s, m) in scores.items() if s != 0]
-            report.add("blank notebook (nbgrader)", f"{got:g}/{total:g}", not bad,
-                       f"scored on: {', '.join(bad)}" if bad else "")
+            report.add("blank + in-kernel patching (nbgrader)", f"{got:g}/{total:g}",
+                       not bad and total > 0, f"scored on: {', '.join(bad)}" if bad else "")
+
+
+def _mpl_cache(where: Path) -> Path:
+    """A matplotlib font cache built once, to seed each kernel's empty home (as a graded
+    batch does): without it every kernel that imports pyplot builds its own."""
+    where.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
+                   env={**os.environ, "MPLCONFIGDIR": str(where)}, capture_output=True)
+    return where
 
 
 # A notebook that tries to fool the grader from inside its kernel: everything a check in the
 # student's own process could be beaten with.  The judge runs tests in its own process, so
-# after this cell every test of the blank notebook must still fail.
+# with this cell first every test of the blank notebook must still fail (and the blank
+# notebook is graded only so: the cell weakens nothing the grader uses).  (The red team's
+# c1w2a1 class tries some of these one by one: tests/test_redteam.py.)
 ATTACK = """
 import numpy as _np
 _np.allclose = lambda *a, **k: True
@@ -161,12 +249,14 @@ except Exception:
     pass
 check = check_function = check_type = check_shape = lambda *a, **k: None
 type = lambda x: _np.ndarray
+isinstance = lambda *a: True
+_np.random.seed = lambda *a, **k: None
 passed = print
 """
 
 
 def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Path,
-                  report: Report, timeout: int) -> None:
+                  report: Report, timeout: int, mpl_cache: Path | None = None) -> None:
     shutil.copytree(a.source_dir, workdir / "box" / "home", ignore=shutil.ignore_patterns(
         "mutants", "alternates", "__pycache__", ".ipynb*", "*.ipynb"), dirs_exist_ok=True)
     by_id = {nbgrader_meta(c).get("grade_id"): c for c in nb.cells if nbgrader_meta(c)}
@@ -177,7 +267,7 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
         gid = nbgrader_meta(cell).get("grade_id")
         return kernel.test(cell.source, allowed[gid]) if gid in tests else kernel.run(cell.source)
 
-    with KernelSession(workdir, a.id, timeout=timeout) as kernel:
+    with KernelSession(workdir, a.id, timeout=timeout, mpl_cache=mpl_cache) as kernel:
         failed = []
         for cell in nb.cells:
             if cell.cell_type != "code":
@@ -207,31 +297,6 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                     report.add(f"alternate {path.stem}",
                                "full marks" if not lost else f"fails {', '.join(lost)}",
                                not lost, msgs)
-    _run_attack(a, workdir / "attack", report, timeout)
-
-
-def _run_attack(a: Assignment, workdir: Path, report: Report, timeout: int) -> None:
-    """The blank notebook plus ATTACK: every test cell must still fail (contract item 8)."""
-    release = read_notebook(a.release_notebook)
-    tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(release)}
-    solution = read_notebook(a.notebook)
-    originals = {nbgrader_meta(c)["grade_id"]: c.source for c in graded_cells(solution)}
-    allowed = allowed_kernel_names(solution)
-    passed = []
-    with KernelSession(workdir, a.id, timeout=timeout) as kernel:
-        kernel.run(ATTACK)
-        for cell in release.cells:
-            if cell.cell_type != "code":
-                continue
-            gid = nbgrader_meta(cell).get("grade_id")
-            if gid in tests:
-                if kernel.test(originals[gid], allowed[gid]).passed:
-                    passed.append(gid)
-            else:
-                kernel.run(cell.source)
-        kernel.run(ATTACK)
-    report.add("blank + in-kernel patching", "no test cell passes" if not passed else
-               f"passes {', '.join(passed)}", not passed)
 
 
 def _headline(message: str) -> str:
@@ -242,17 +307,35 @@ def _headline(message: str) -> str:
 
 
 def selftest(a: Assignment, timeout: int = 120, keep: Path | None = None) -> Report:
-    """Run the whole self-test of one assignment and return its report."""
+    """Run the whole self-test of one assignment and return its report.
+
+    nbgrader's autograde (a process of its own) runs while this process runs the variants in
+    its kernel; the report lists nbgrader's rows first, as it always has."""
     start = time.time()
     report = Report(a.id)
     nb = read_notebook(a.notebook)
     targets = _check_structure(a, nb, report)
     tmp = Path(tempfile.mkdtemp(prefix=f"selftest-{a.id}-")) if keep is None else keep
+    graded, variants = Report(a.id), Report(a.id)
     try:
-        _autograde_solution_and_blank(a, tmp / "course", report)
-        _run_variants(a, nb, targets, tmp / "kernel", report, timeout)
+        mpl = _mpl_cache(tmp / "mpl")
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            autograding = pool.submit(_timed, _autograde_solution_and_blank, a, tmp / "course",
+                                      graded, mpl)
+            variants_took = _timed(_run_variants, a, nb, targets, tmp / "kernel", variants,
+                                   timeout, mpl)
+            autograde_took = autograding.result()
     finally:
         if keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
+    report.rows += graded.rows + variants.rows
     report.seconds = time.time() - start
+    report.phases = {"nbgrader": autograde_took, "kernel": variants_took}
+    report.steps = graded.steps
     return report
+
+
+def _timed(fn, *args) -> float:
+    start = time.time()
+    fn(*args)
+    return time.time() - start

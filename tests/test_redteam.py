@@ -1,8 +1,12 @@
 """The grader under attack: hostile submissions must score nothing they did not earn and harm no one.
 
-One batch of c1w2a1 submissions, graded with ``--jobs 2`` in the sandbox: each hostile student
-tries one attack from issue 6 (with the graded functions unsolved or wrong), and honest students
-graded after them (names sorting last) must get exactly their due.  A second, small batch tries
+The c1w2a1 class graded once with ``--jobs 2`` in the sandbox (``c1w2a1_class`` in conftest.py,
+shared with the other red-team files): each hostile student tries one attack from issue 6 (with
+the graded functions unsolved or wrong), and honest students graded after them (names sorting
+last) must get exactly their due.  One student per distinct path: attacks that reach the grader
+the same way are one student (every write outside its home), and patching NumPy,
+``utils.testing``, the check functions or builtins inside the kernel is also tried on every
+assignment by the self-test's attacked blank notebook (``autograder/selftest.py``, ATTACK).  A second, small batch tries
 to reach c1w4a1's reference answers.  Every test asserts the trusted score and, where the attack
 aims at them, the untouched files, the other students' rows and the batch's completion.
 """
@@ -98,10 +102,8 @@ class Listener:
                 pass
 
 
-@pytest.fixture(scope="module")
-def attack_batch(tmp_path_factory):
-    subs = tmp_path_factory.mktemp("subs")
-    out = tmp_path_factory.mktemp("out")
+def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
+    """This file's students of the shared c1w2a1 class (see conftest.py)."""
     listener = Listener()
     gradebook = out / "course" / "gradebook.db"
     marker = tmp_path_factory.mktemp("marker")
@@ -110,24 +112,17 @@ def attack_batch(tmp_path_factory):
         nbformat.write(nb, str(subs / f"{name}.ipynb"))
 
     # --- patching the checks inside the kernel ---
+    # One of the in-kernel patches of NumPy, utils.testing, check and builtins: the self-test
+    # tries them all at once on every assignment (ATTACK), graded as a student is.
     add("np_allclose", notebook(A, "np.allclose = lambda *a, **k: True\n"
                                    "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
                                    "np.array_equal = lambda *a, **k: True"))
-    add("patch_testing", notebook(A, "import utils.testing as t\n"
-                                     "t._compare = lambda *a, **k: None\n"
-                                     "t.check = t.check_function = lambda *a, **k: None"))
     add("code_objects", notebook(A, "check.__code__ = (lambda *a, **k: None).__code__\n"
                                     "check_function.__code__ = (lambda *a, **k: None).__code__"))
-    add("shadow_check_type", notebook(A, "check = check_function = lambda *a, **k: None\n"
-                                         "type = lambda x: np.ndarray\nisinstance = lambda *a: True"))
+    # The kernel runs 'pass' for whatever it is sent (input and AST transformers do the same
+    # through other hooks: one path in the grader, a bridge call that never answers).
     add("run_cell", notebook(A, "ip = get_ipython()\n_orig = ip.run_cell\n"
                                 "ip.run_cell = lambda raw_cell, *a, **k: _orig('pass', *a, **k)"))
-    add("input_transformer", notebook(A, "get_ipython().input_transformers_post.append("
-                                         "lambda lines: ['pass\\n'])"))
-    add("ast_transformer", notebook(A, "import ast\nclass T(ast.NodeTransformer):\n"
-                                       "    def visit_Module(self, node):\n"
-                                       "        return ast.Module(body=[ast.Pass()], type_ignores=[])\n"
-                                       "get_ipython().ast_transformers.append(T())"))
     add("post_run_cell", notebook(A, "def _clear(result):\n    result.error_in_exec = None\n"
                                      "get_ipython().events.register('post_run_cell', _clear)"))
     spoof = ("class Fake(np.ndarray):\n    def __eq__(self, other): return np.ones(np.shape(other), bool)\n"
@@ -135,8 +130,6 @@ def attack_batch(tmp_path_factory):
              "def _fake(*a, **k):\n    return np.zeros(3).view(Fake)\n")
     add("spoof_metaclass", notebook(A, spoof, replace={
         g: f"def {g}(*a, **k):\n    return _fake()" for g in _answers(A)}))
-    add("np_random_seed", notebook(A, "np.random.seed = lambda *a, **k: None\n"
-                                      "np.random.default_rng = lambda *a, **k: None"))
     # --- reading the grader's code or answers ---
     stack = ("import sys\ndef _steal(x):\n    f = sys._getframe(1)\n    while f:\n"
              "        for k, v in f.f_globals.items():\n"
@@ -148,35 +141,40 @@ def attack_batch(tmp_path_factory):
                                     "        if 'HIDDEN' in src or '_ref_' in src:\n"
                                     "            print('LEAK', src)\n",
                                  replace={"sigmoid": "def sigmoid(x):\n    _peek()\n    return x"}))
+    # another student's notebook among them: what it reads would show in its feedback (copying
+    # and running that notebook goes through the same read)
     paths = [str(ROOT / "solutions"), str(ROOT / "solutions" / A.id / A.notebook.name),
-             str(gradebook), str(subs / "zz_honest.ipynb"), "/course/../solutions"]
+             str(gradebook), str(handed_in / "zz_honest.ipynb"), "/course/../solutions"]
     add("read_files", notebook(A, f"for p in {paths!r}:\n    try:\n"
                                   "        print('READ', p, open(p, 'rb').read(200))\n"
                                   "    except Exception as e:\n        print('no', p, type(e).__name__)\n"
                                   "import glob\nprint('FOUND', glob.glob('/**/solutions/**/*.ipynb', recursive=True)[:3])"))
-    add("copy_other", notebook(A, f"import json\nnb = json.load(open({str(subs / 'zz_honest.ipynb')!r}))\n"
-                                  "for c in nb['cells']:\n    if c['cell_type'] == 'code':\n"
-                                  "        exec(''.join(c['source']))"))
     os.symlink(A.notebook, subs / "symlinked.ipynb")
     # --- harming others ---
-    add("gradebook_write", notebook(A, f"import sqlite3\ndb = sqlite3.connect({str(gradebook)!r})\n"
-                                       "db.execute('update grade set auto_score = 16')\ndb.commit()"))
+    # every write outside its home, one after the other: the gradebook, site-packages, a
+    # config file where nbgrader might read one, the grader's sources
+    writes = [
+        f"import sqlite3\ndb = sqlite3.connect({str(gradebook)!r})\n"
+        "db.execute('update grade set auto_score = 16')\ndb.commit()",
+        "import site, sys\nfor d in site.getsitepackages() + [sys.prefix]:\n"
+        "    try:\n        open(d + '/evil.pth', 'w').write('import os\\n')\n"
+        "        print('WROTE', d)\n    except Exception as e:\n        print('no', e)",
+        "for d in ['.', '..', '/course', '/home/student', '/tmp']:\n"
+        "    try:\n        open(d + '/nbgrader_config.py', 'w').write("
+        "'c.Execute.timeout = 1')\n    except Exception as e:\n"
+        "        print('no', d, e)",
+        f"for p in ['/course/utils/testing.py', "
+        f"{str(ROOT / 'utils' / 'testing.py')!r}, "
+        f"{str(ROOT / 'autograder' / 'judge.py')!r}]:\n"
+        "    try:\n        open(p, 'a').write('# pwned')\n"
+        "    except Exception as e:\n        print('no', p, e)"]
+    add("write_elsewhere", notebook(A, "\n".join(
+        "try:\n" + "".join(f"    {line}\n" for line in w.splitlines()) +
+        "except Exception as e:\n    print('no', e)" for w in writes)))
     startup = ("import os\nd = os.path.expanduser('~/.ipython/profile_default/startup')\n"
                "os.makedirs(d, exist_ok=True)\n"
                "open(d + '/00-win.py', 'w').write('import numpy\\nnumpy.allclose = lambda *a, **k: True\\n')\n")
     add("startup_file", notebook(A, startup))
-    add("pth_file", notebook(A, "import site, sys\nfor d in site.getsitepackages() + [sys.prefix]:\n"
-                                "    try:\n        open(d + '/evil.pth', 'w').write('import os\\n')\n"
-                                "        print('WROTE', d)\n    except Exception as e:\n        print('no', e)"))
-    add("config_file", notebook(A, "for d in ['.', '..', '/course', '/home/student', '/tmp']:\n"
-                                   "    try:\n        open(d + '/nbgrader_config.py', 'w').write("
-                                   "'c.Execute.timeout = 1')\n    except Exception as e:\n"
-                                   "        print('no', d, e)"))
-    add("write_source", notebook(A, f"for p in ['/course/utils/testing.py', "
-                                    f"{str(ROOT / 'utils' / 'testing.py')!r}, "
-                                    f"{str(ROOT / 'autograder' / 'judge.py')!r}]:\n"
-                                    "    try:\n        open(p, 'a').write('# pwned')\n"
-                                    "    except Exception as e:\n        print('no', p, e)"))
     later = (f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time, os\\n"
              f"time.sleep(20)\\nopen({str(out / 'grades.csv')!r}, \"w\").write(\"pwned\")\\n"
              f"open({str(marker / 'alive')!r}, \"w\").write(\"x\")'], start_new_session=True)\n")
@@ -205,16 +203,17 @@ def attack_batch(tmp_path_factory):
     add("zz_honest", notebook(A, solved=True))
     add("zz_blank", notebook(A))
     before = (_tree_digest(), _venv_digest())
-    start = time.monotonic()
-    results = autograde(subs, A, out, jobs=2, log=lambda *a: None)
-    took = time.monotonic() - start
+    batch = yield
     time.sleep(25)                      # give a surviving background process time to act
-    rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
     listener.stop = True
     total = sum(float(nbgrader_meta(c)["points"])
                 for c in graded_cells(read_notebook(A.release_notebook)))
-    return dict(results=results, rows=rows, out=out, total=total, before=before,
-                marker=marker, listener=listener, took=took, subs=subs)
+    return dict(batch, total=total, before=before, marker=marker, listener=listener)
+
+
+@pytest.fixture(scope="module")
+def attack_batch(c1w2a1_class):
+    return c1w2a1_class["test_redteam"]
 
 
 def _score(batch, student):
@@ -226,12 +225,10 @@ def _feedback(batch, student):
 
 
 @pytest.mark.parametrize("student", [
-    "np_allclose", "patch_testing", "code_objects", "shadow_check_type", "run_cell",
-    "input_transformer", "ast_transformer", "post_run_cell", "spoof_metaclass", "np_random_seed",
-    "stack_frames", "read_history", "read_files", "copy_other", "gradebook_write",
-    "startup_file", "pth_file", "config_file", "write_source", "background", "kill_grader",
-    "pipe_holder", "memory_hog", "big_output", "network", "=1+1", "<b>html<b> ünï côde",
-    "keyboard_interrupt"])
+    "np_allclose", "code_objects", "run_cell", "post_run_cell", "spoof_metaclass",
+    "stack_frames", "read_history", "read_files", "write_elsewhere", "startup_file",
+    "background", "kill_grader", "pipe_holder", "memory_hog", "big_output", "network", "=1+1",
+    "<b>html<b> ünï côde", "keyboard_interrupt"])
 def test_attack_earns_nothing(attack_batch, student):
     key = "'=1+1" if student == "=1+1" else student
     assert _score(attack_batch, key) == 0, attack_batch["rows"][key]
@@ -244,15 +241,19 @@ def test_honest_students_after_the_attacks_get_their_due(attack_batch):
 
 
 def test_every_submission_has_a_row_and_the_batch_completed(attack_batch):
-    names = {p.name[:-6] for p in attack_batch["subs"].iterdir()}
+    # every entry of the class (this file's and the other red-team files'), a notebook file or
+    # a student's nbgrader folder, has its row, and there is no other row
+    names = {p.name[:-6] if p.name.endswith(".ipynb") else p.name
+             for p in attack_batch["subs"].iterdir()}
     expected = {("'" + n if n[:1] in "=+-@" else n) for n in names}
     assert set(attack_batch["rows"]) == expected
-    assert attack_batch["took"] < 900
+    # what the batch had to finish in when it was this file's 37 students alone: 900 s
+    assert attack_batch["took"] < 900 / 37 * len(attack_batch["rows"])
 
 
 def test_nothing_leaks_into_feedback(attack_batch):
     """The attack code itself is the student's and shows; what it tried to print must not."""
-    for student in ("stack_frames", "read_history", "read_files", "copy_other"):
+    for student in ("stack_frames", "read_history", "read_files"):
         page = _feedback(attack_batch, student)
         for secret in ("### BEGIN HIDDEN TESTS", "def _ref_", "STOLEN _ref_", "LEAK check",
                        "### BEGIN SOLUTION", "SQLite format", "READ /", "FOUND ['/"):

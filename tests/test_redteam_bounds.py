@@ -1,6 +1,7 @@
 """The grader under attack (issue 21, sections 5 and 7): floods, deep trees and name collisions.
 
-One batch of c1w2a1 submissions graded with ``--jobs 2`` in the sandbox: each hostile student
+Students of the c1w2a1 class graded once with ``--jobs 2`` in the sandbox (``c1w2a1_class`` in
+conftest.py, shared with the other red-team files): each hostile student
 floods the grader (a huge answer from a judged call, a print flood from an ordinary cell and
 from a judged call, thousands of display outputs) or leaves 3,000 nested folders in its home;
 some inputs collide on a student's row.  The batch must finish, every input must have its row,
@@ -59,10 +60,8 @@ def _write(path, nb) -> None:
     nbformat.write(nb, str(path))
 
 
-@pytest.fixture(scope="module")
-def flood_batch(tmp_path_factory):
-    subs = tmp_path_factory.mktemp("subs")
-    out = tmp_path_factory.mktemp("out")
+def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
+    """This file's students of the shared c1w2a1 class (see conftest.py)."""
     for name, nb in FLOODS.items():
         _write(subs / f"{name}.ipynb", nb)
     solved = notebook(A, solved=True)
@@ -71,25 +70,29 @@ def flood_batch(tmp_path_factory):
     (subs / "victim.ipynb").mkdir()
     (subs / "victim.ipynb" / "x.txt").write_text("not a notebook")
     # ... an empty nbgrader folder next to a notebook file ...
-    _write(subs / "bob.ipynb", solved)
-    (subs / "bob").mkdir()
+    _write(subs / "bert.ipynb", solved)
+    (subs / "bert").mkdir()
     # ... two real notebooks for one student, and two names that are one row in grades.csv
-    _write(subs / "carol.ipynb", solved)
-    _write(subs / "carol" / A.id / A.notebook.name, notebook(A))
+    _write(subs / "cleo.ipynb", solved)
+    _write(subs / "cleo" / A.id / A.notebook.name, notebook(A))
     _write(subs / "=x.ipynb", solved)
     _write(subs / "'=x.ipynb", notebook(A))
     # honest students graded after all of them
-    _write(subs / "zz_honest.ipynb", solved)
     _write(subs / "zz_honest2.ipynb", solved)
-    results = autograde(subs, A, out, jobs=2, log=lambda *a: None)
-    rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
-    return dict(results=results, rows=rows, out=out, total=float(rows["zz_honest"]["max_score"]))
+    _write(subs / "zz_honest3.ipynb", solved)
+    batch = yield
+    return dict(batch, total=float(batch["rows"]["zz_honest2"]["max_score"]))
+
+
+@pytest.fixture(scope="module")
+def flood_batch(c1w2a1_class):
+    return c1w2a1_class["test_redteam_bounds"]
 
 
 def test_batch_finishes_and_honest_students_get_their_due(flood_batch):
     rows = flood_batch["rows"]
-    assert set(FLOODS) | {"zz_honest", "zz_honest2"} <= set(rows)
-    for student in ("zz_honest", "zz_honest2"):
+    assert set(FLOODS) | {"zz_honest2", "zz_honest3"} <= set(rows)
+    for student in ("zz_honest2", "zz_honest3"):
         assert float(rows[student]["score"]) == flood_batch["total"], rows[student]
         assert rows[student]["notes"] == ""
         page = (flood_batch["out"] / "feedback" / f"{student}.html").read_text()
@@ -101,7 +104,7 @@ def test_flood_earns_nothing(flood_batch, student):
     assert float(flood_batch["rows"][student]["score"]) == 0, flood_batch["rows"][student]
 
 
-@pytest.mark.parametrize("student", sorted(FLOODS) + ["zz_honest"])
+@pytest.mark.parametrize("student", sorted(FLOODS) + ["zz_honest2"])
 def test_grader_memory_per_student_is_bounded(flood_batch, student):
     peak = flood_batch["results"][student].peak_rss_mb
     assert peak is not None, f"{student}: the worker did not report its peak memory"
@@ -132,16 +135,16 @@ def test_folder_named_like_a_notebook_does_not_displace_the_victim(flood_batch):
     row = flood_batch["rows"]["victim"]
     assert float(row["score"]) == flood_batch["total"], row
     assert "conflicting submissions" in row["notes"] and "victim.ipynb/" in row["notes"]
-    row = flood_batch["rows"]["bob"]
+    row = flood_batch["rows"]["bert"]
     assert float(row["score"]) == flood_batch["total"], row
     assert "conflicting submissions" in row["notes"]
 
 
 def test_two_notebooks_for_one_student_are_a_conflict(flood_batch):
-    row = flood_batch["rows"]["carol"]
+    row = flood_batch["rows"]["cleo"]
     assert float(row["score"]) == 0
     assert "conflicting submissions" in row["notes"]
-    assert "carol.ipynb" in row["notes"] and f"carol/{A.id}/" in row["notes"]
+    assert "cleo.ipynb" in row["notes"] and f"cleo/{A.id}/" in row["notes"]
     row = flood_batch["rows"]["'=x"]
     assert float(row["score"]) == 0 and "conflicting submissions" in row["notes"]
 

@@ -536,32 +536,48 @@ def _hidden_failure(page: str) -> str:
     return match.group(0) if match else ""
 
 
+CONSTANTS = (0.1, 0.5, 0.9)           # eve's answer to what feedback has not revealed, per round
+
+
+def _round(k: int, out: Path, learned: dict, results: dict) -> dict:
+    """Eve's k-th submission, graded into ``out``: what she reads and what the grader keeps."""
+    constant = CONSTANTS[k]
+    page = (out / "feedback" / f"{results['eve'].sid}.html").read_text()
+    rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
+    return dict(constant=constant, page=page, row=dict(rows["eve"]),
+                grades=(out / "grades.csv").read_text(), learned=dict(learned))
+
+
+def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
+    """Round 1 (see ``rounds``) is graded with the shared c1w2a1 class (see conftest.py)."""
+    from test_redteam import A, notebook
+    nbformat.write(_xss_notebook(), str(subs / "xss.ipynb"))
+    nbformat.write(notebook(A, replace={"sigmoid": "def sigmoid(x):\n    return x"}),
+                   str(subs / "visible_wrong.ipynb"))
+    nbformat.write(_constant_notebook(CONSTANTS[0], {}), str(subs / "eve.ipynb"))
+    batch = yield
+    return dict(batch, first=_round(0, batch["out"], {}, batch["results"]))
+
+
 @pytest.fixture(scope="module")
-def rounds(tmp_path_factory):
-    """Round 1 grades the XSS student and the first constant; each later round resubmits with
-    a new constant plus everything the earlier feedback revealed."""
+def rounds(c1w2a1_class, tmp_path_factory):
+    """Round 1 grades the XSS student and the first constant (with the shared c1w2a1 class);
+    each later round resubmits with a new constant plus everything the earlier feedback
+    revealed."""
     from autograder.grading import autograde
     from test_redteam import A
+    first = c1w2a1_class["test_redteam_feedback"]
+    history = [first["first"]]
+    learned = dict(_learned(history[0]["page"]))
     out = tmp_path_factory.mktemp("out")
-    history = []
-    learned: dict = {}
-    for k, constant in enumerate((0.1, 0.5, 0.9)):
+    for k in (1, 2):
         subs = tmp_path_factory.mktemp(f"subs{k}")
-        if k == 0:
-            nbformat.write(_xss_notebook(), str(subs / "xss.ipynb"))
-            from test_redteam import notebook
-            nbformat.write(notebook(A, replace={"sigmoid": "def sigmoid(x):\n    return x"}),
-                           str(subs / "visible_wrong.ipynb"))
-        nbformat.write(_constant_notebook(constant, learned), str(subs / "eve.ipynb"))
+        nbformat.write(_constant_notebook(CONSTANTS[k], learned), str(subs / "eve.ipynb"))
         results = autograde(subs, A, out, jobs=2, log=lambda *a: None)
-        page = (out / "feedback" / f"{results['eve'].sid}.html").read_text()
-        rows = {r["student"]: r for r in csv.DictReader(open(out / "grades.csv"))}
-        history.append(dict(constant=constant, page=page, row=dict(rows["eve"]),
-                            grades=(out / "grades.csv").read_text(), learned=dict(learned)))
-        learned.update(_learned(page))
-        if k == 0:
-            first = dict(results=results, rows=rows)
-    return dict(out=out, history=history, learned=learned, **first)
+        history.append(_round(k, out, learned, results))
+        learned.update(_learned(history[-1]["page"]))
+    return dict(out=first["out"], history=history, learned=learned, results=first["results"],
+                rows=first["rows"])
 
 
 @needs_sandbox

@@ -91,7 +91,7 @@ def scalar_batch(tmp_path_factory):
     nbformat.write(notebook(W, solved=True, replace={"complete_analogy": HONEST_NUMPY}),
                    str(subs / "zz_honest_numpy_str.ipynb"))
     proc = subprocess.run([str(COURSE), "autograde", str(subs), W.id, "--out", str(out),
-                           "--jobs", "1"], capture_output=True, text=True, timeout=1800)
+                           "--jobs", "2"], capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     with open(out / "grades.csv", newline="") as handle:
         rows = {r["student"]: r for r in csv.DictReader(handle)}
