@@ -1,5 +1,7 @@
-"""Course 1's interactive figures in a live kernel: each shows ONE figure, and moving a control
-redraws that figure, once. Run on the solved notebooks (solutions/), where every exercise works."""
+"""Every interactive figure (utils.widgets.explore) in a live kernel: each shows ONE figure, and
+moving a control redraws that figure, once. Run on the solved notebooks (solutions/), where every
+exercise works, and only as far as the last explorer of each notebook (cells after it are not
+needed and not run)."""
 from __future__ import annotations
 
 import time
@@ -25,13 +27,38 @@ def _choose(option, nth=0):
     return act
 
 
-# notebook, a string that identifies the widget cell, what a student does there
-EXPLORERS = [
-    ("c1w2a1_numpy_basics", "explore(plot_sigmoid", _press("ArrowRight")),          # w: 1.0 -> 1.2
-    ("c1w2a2_logistic_regression", "    show_run,", _press("ArrowLeft")),          # 0.01 -> 0.005
-    ("c1w3a1_planar_classification", "explore(show_network", _choose("flower")),
-    ("c1w4a1_deep_nn_step_by_step", "explore(plot_spread", _press("ArrowLeft")),
-]
+def _type(text, nth=0):
+    def act(page, cell):
+        box = cell.locator(".widget-text input, .widget-combobox input").nth(nth)
+        box.fill(text)
+        box.press("Enter")
+    return act
+
+
+# notebook: [(a string that identifies the explorer's cell, what a student does there,
+#             whether it draws a figure (else it prints text))]
+EXPLORERS = {
+    "c1w2a1_numpy_basics": [("explore(plot_sigmoid", _press("ArrowRight"), True)],  # w 1.0 -> 1.2
+    "c1w2a2_logistic_regression": [("    show_run,", _press("ArrowLeft"), True)],   # 0.01 -> 0.005
+    "c1w3a1_planar_classification": [("explore(show_network", _choose("flower"), True)],
+    "c1w4a1_deep_nn_step_by_step": [("explore(plot_spread", _press("ArrowLeft"), True)],
+    "c2w1a1_initialization": [("explore(show_initialization", _press("ArrowLeft"), True)],
+    "c2w1a2_regularization": [("explore(show_run", _choose("no regularization"), True)],
+    "c2w1a3_gradient_checking": [("explore(plot_epsilon", _press("ArrowRight"), True)],
+    "c2w2a1_optimization": [("explore(plot_valley", _press("ArrowLeft", nth=3), True)],
+    "c2w3a1_framework_intro": [("explore(show_prediction", _press("ArrowRight"), True)],
+    "c4w1a1_conv_step_by_step": [("explore(show_convolution", _choose("blur (3x3 mean)"), True),
+                                 ("explore(show_pooling", _press("ArrowLeft"), True)],
+    "c4w1a2_conv_application": [("explore(show_feature_maps",
+                                  _choose("convolutional_model (six classes)"), True)],
+    "c4w2a1_resnets": [("explore(show_prediction", _press("ArrowRight"), True)],
+    "c4w2a2_transfer_learning": [("explore(show_augmented", _press("ArrowRight"), True)],
+    "c5w1a1_rnn_step_by_step": [("explore(plot_gradient_norms", _press("ArrowRight", nth=1),
+                                 True)],
+    "c5w1a2_char_language_model": [("    show_temperature,\n", _press("ArrowRight"), True)],
+    "c5w2a1_word_vectors_debiasing": [("explore(show_neighbours", _type("nurse"), False)],
+    "c5w2a2_emojify": [("explore(show_emojify", _type("i am not sad"), False)],
+}
 
 
 def _images(page, i):
@@ -55,38 +82,73 @@ def _fits(page, i) -> str | None:
         }""", i)
 
 
-@pytest.mark.parametrize("name, needle, act", EXPLORERS, ids=[e[0] for e in EXPLORERS])
-def test_explorer_draws_one_figure_and_reacts(shared_page, lab, name, needle, act):
+def _explorer_cells(page, name):
+    found = []
+    for needle, act, draws in EXPLORERS[name]:
+        [i] = jlab.find_cells(page, needle)
+        found.append((i, needle, act, draws))
+    return found
+
+
+@pytest.mark.parametrize("name", list(EXPLORERS))
+def test_explorer_draws_one_figure_and_reacts(shared_page, lab, name):
     page = shared_page
     path = f"solutions/{name}/{name}.ipynb"
     jlab.open_notebook(page, lab, path)
-    jlab.run_all_one_by_one(page)
+    explorers = _explorer_cells(page, name)
+    last = max(i for i, *_ in explorers)
+    for k, c in enumerate(jlab.cells_json(page)[:last + 1]):     # up to the last explorer
+        if c["cell_type"] == "code":
+            jlab.run_cell(page, k)
     cells = jlab.cells_json(page)
     assert not errors(cells), f"{name} (solved) shows errors: {errors(cells)}"
     assert not figures_not_drawn(cells), f"figures shown as text: {figures_not_drawn(cells)}"
-    [i] = jlab.find_cells(page, needle)
+    for i, needle, act, draws in explorers:
+        _check_explorer(page, name, i, act, draws)
+
+
+def _output_text(page, i):
+    return jlab.cell_locator(page, i).locator(".jp-Cell-outputArea").inner_text()
+
+
+def _check_explorer(page, name, i, act, draws):
     cell = jlab.scroll_to_cell(page, i)
     cell.locator(".jupyter-widgets").first.wait_for()
     images = _images(page, i)
-    images.first.wait_for()
+    if draws:
+        images.first.wait_for()
     time.sleep(0.3)
-    assert images.count() == 1, f"{name}: {images.count()} figures before any interaction"
+    assert images.count() == (1 if draws else 0), \
+        f"{name}: {images.count()} figures in cell {i} before any interaction"
     assert _fits(page, i) is None, f"{name}: {_fits(page, i)}"
     assert not jlab.truncated_labels(page, i), jlab.truncated_labels(page, i)
-    save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-explorer-before")
-    before = images.first.get_attribute("src")
-    act(page, cell)
-    page.wait_for_function(
-        """([id, i, before]) => {
-            const imgs = document.getElementById(id).querySelectorAll('.jp-Notebook .jp-Cell')[i]
-                .querySelectorAll('.jp-OutputArea img');
-            return imgs.length === 1 && imgs[0].src !== before;
-        }""", arg=[page.evaluate(f"() => {jlab.NOTEBOOK}.id"), i, before], timeout=60_000)
+    save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-cell{i}-explorer-before")
+    panel = page.evaluate(f"() => {jlab.NOTEBOOK}.id")
+    if draws:
+        before = images.first.get_attribute("src")
+        act(page, cell)
+        page.wait_for_function(
+            """([id, i, before]) => {
+                const imgs = document.getElementById(id).querySelectorAll('.jp-Notebook .jp-Cell')[i]
+                    .querySelectorAll('.jp-OutputArea img');
+                return imgs.length === 1 && imgs[0].src !== before;
+            }""", arg=[panel, i, before], timeout=60_000)
+    else:
+        before = _output_text(page, i)
+        act(page, cell)
+        page.wait_for_function(
+            """([id, i, before]) => {
+                const out = document.getElementById(id).querySelectorAll('.jp-Notebook .jp-Cell')[i]
+                    .querySelector('.jp-Cell-outputArea');
+                return out.innerText !== before && out.innerText.trim() !== '';
+            }""", arg=[panel, i, before], timeout=60_000)
     jlab.wait_idle(page)
     time.sleep(0.5)
-    assert images.count() == 1, f"{name}: {images.count()} figures after one interaction"
-    assert "Traceback" not in cell.locator(".jp-Cell-outputArea").inner_text()
-    save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-explorer-after")
+    assert images.count() == (1 if draws else 0), \
+        f"{name}: {images.count()} figures in cell {i} after one interaction"
+    text = _output_text(page, i)
+    assert "Traceback" not in text and "Error" not in text, text[-500:]
+    save_screenshot(cell.locator(".jp-Cell-outputArea"), f"{name}-cell{i}-explorer-after")
 
 
 def test_upload_widget_accepts_a_picture(shared_page, lab, tmp_path):
