@@ -7,7 +7,8 @@ from typing import Callable, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["show_images", "plot_costs", "plot_decision_boundary"]
+__all__ = ["show_images", "plot_costs", "plot_decision_boundary", "plot_class_probabilities",
+           "label_points"]
 
 
 def show_images(images: np.ndarray, titles: Sequence[str] | None = None, ncols: int = 8,
@@ -82,3 +83,91 @@ def plot_decision_boundary(predict: Callable[[np.ndarray], np.ndarray], X: np.nd
     if title:
         ax.set_title(title)
     return ax
+
+
+def plot_class_probabilities(probs: Sequence[float], classes: Sequence[str], true: int, ax=None,
+                             title: str | None = None):
+    """Horizontal bars of a classifier's probabilities for one example, the true class marked.
+
+    The true class's row is shaded green, its name is green and bold, and every bar carries its
+    value: the true class stays visible even when its probability is near 0, where its bar is
+    too short to see.
+    """
+    probs = np.asarray(probs, dtype=float).ravel()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 2.8))
+    rows = np.arange(len(classes))
+    ax.axhspan(true - 0.5, true + 0.5, color="tab:green", alpha=0.15, lw=0)
+    ax.barh(rows, probs, color=["tab:green" if c == true else "tab:gray" for c in rows])
+    for c, p in zip(rows, probs):
+        ax.text(min(p, 1.0) + 0.01, c, f"{p:.0%}" if p >= 0.005 else f"{p:.1e}", va="center",
+                fontsize=8, color="tab:green" if c == true else "0.3",
+                fontweight="bold" if c == true else "normal")
+    ax.set_yticks(rows, [f"{name} (true)" if c == true else name
+                         for c, name in zip(rows, classes)])
+    for c, label in enumerate(ax.get_yticklabels()):
+        if c == true:
+            label.set_color("tab:green")
+            label.set_fontweight("bold")
+    ax.set_ylim(len(classes) - 0.5, -0.5)               # the first class on top
+    ax.set_xlim(0, 1.15)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.set_xlabel("predicted probability")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def label_points(ax, points, labels, colors="black", sides=1, fontsize=8, gap=1.0,
+                 iterations=200):
+    """Label scattered points without overlapping labels.
+
+    Each label starts beside its point (``sides``: +1 right, -1 left, one for all or one per
+    label); labels whose boxes overlap are pushed apart vertically until none do, and a label
+    moved away from its point gets a thin line back to it. Lay the figure out (tight_layout)
+    BEFORE calling this: the labels are placed in screen space. Returns the annotations.
+    """
+    points = np.asarray(points, dtype=float)
+    n = len(labels)
+    colors = [colors] * n if isinstance(colors, str) else list(colors)
+    sides = [sides] * n if np.isscalar(sides) else list(sides)
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_points = 72.0 / fig.dpi
+    texts = [ax.annotate(label, xy, xytext=(4 * side, 0), textcoords="offset points",
+                         fontsize=fontsize, color=color, va="center",
+                         ha="left" if side > 0 else "right")
+             for label, xy, color, side in zip(labels, points, colors, sides)]
+    dy = np.zeros(n)                                  # vertical offsets, in points
+    for _ in range(iterations):
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        moved = False
+        for i in range(n):
+            for j in range(i + 1, n):
+                a, b = boxes[i], boxes[j]
+                if a.x1 <= b.x0 or b.x1 <= a.x0:          # side by side: no overlap
+                    continue
+                overlap = min(a.y1, b.y1) - max(a.y0, b.y0) + gap / to_points
+                if overlap <= 0:
+                    continue
+                up, down = (i, j) if (a.y0 + a.y1, i) > (b.y0 + b.y1, j) else (j, i)
+                push = 0.5 * overlap * to_points + 0.1
+                dy[up] += push
+                dy[down] -= push
+                moved = True
+        for t, side, d in zip(texts, sides, dy):
+            t.xyann = (4 * side, d)
+        if not moved:
+            break
+    final = []
+    for t, label, xy, color, side, d in zip(texts, labels, points, colors, sides, dy):
+        t.remove()
+        line = ({"arrowstyle": "-", "color": color, "lw": 0.4, "shrinkA": 0, "shrinkB": 2,
+                 "relpos": (0.0 if side > 0 else 1.0, 0.5)}
+                if abs(d) > 0.6 * fontsize else None)    # moved off its point: a leader line
+        final.append(ax.annotate(label, xy, xytext=(4 * side, d),
+                                 textcoords="offset points", fontsize=fontsize, color=color,
+                                 va="center", ha="left" if side > 0 else "right",
+                                 arrowprops=line))
+    texts = final
+    return texts
