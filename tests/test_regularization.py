@@ -104,7 +104,8 @@ def test_predict_and_accuracy():
     X = np.array([[0.0, 1.0, 2.0], [0.0, 0.0, 0.0]])
     np.testing.assert_array_equal(threelayer.predict(X, params), [[0.0, 1.0, 1.0]])
     assert threelayer.predict_dec(params, X).shape == (3,)
-    assert threelayer.accuracy(params, X, np.array([[0.0, 1.0, 0.0]])) == pytest.approx(200 / 3)
+    assert threelayer.accuracy(threelayer.predict(X, params),
+                               np.array([[0.0, 1.0, 0.0]])) == pytest.approx(200 / 3)
 
 
 # --- L2 regularisation ------------------------------------------------------------------------

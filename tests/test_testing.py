@@ -489,6 +489,9 @@ def test_rounding_noise_is_refused_at_authoring_time():
         check("difference", 4.0e-10, 5.3e-10, rtol=1e-2, atol=0)
     with pytest.raises(TestAuthoringError):
         check("grads", {"dW": np.array([1.0, 3e-12])}, {"dW": np.array([1.0, 3e-12])}, atol=0)
+    with pytest.raises(TestAuthoringError):                # issue 14's c2w1a3 hidden test
+        check_function("gradient_check", lambda x: x * 1e-10, lambda x: x * 1.3e-10,
+                       lambda rng: (float(rng.uniform(1, 2)),), rtol=1e-2, atol=1e-15)
     check("difference", 4.0e-10, 5.3e-10, quiet=True)              # atol 1e-8: "it is tiny"
     check("zeros", np.zeros(3), np.zeros(3), atol=0, quiet=True)    # exact zeros are fine
     check("dW1", 2.5e-5, 2.5e-5, atol=0, quiet=True)

@@ -537,13 +537,14 @@ def check_function(name: str, student: Callable, reference: Callable,
     ``make_inputs(rng)`` returns the positional arguments as a tuple (or a dict of keyword
     arguments).  Each function gets its own deep copy of the inputs; a student function that
     changes its inputs in place fails with a message that says so.  ``multiplies`` as for
-    :func:`check`.
+    :func:`check`; so is the refusal of a reference value that is rounding noise.
     """
     rng = np.random.default_rng(seed)
     for trial in range(trials):
         inputs = make_inputs(rng)
         args, kwargs = (((), inputs) if isinstance(inputs, dict) else (tuple(inputs), {}))
         expected = reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        _refuse_noise(f"{name}(...)", expected, atol)
         s_args, s_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
         described = _describe_inputs(args, kwargs)
         where = f"on random input {trial + 1} of {trials}: {described}"
