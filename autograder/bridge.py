@@ -49,7 +49,14 @@ def _namespace() -> dict:
 
 
 def _where(exc: BaseException) -> str:
-    """The innermost frame of the student's own code (a notebook cell), as 'in f, line n: code'."""
+    """The student's line(s) of a crash, as ``utils.testing`` writes them in the notebook (so
+    that the feedback says what the notebook says); else the innermost frame of a notebook
+    cell, as 'in f, line n: code'."""
+    try:
+        from utils.testing import _student_line
+        return (_student_line(exc) or "")[:600]
+    except Exception:
+        pass
     frames = traceback.extract_tb(exc.__traceback__)
     mine = [f for f in frames if "ipykernel" in f.filename or f.filename.startswith("<")]
     frame = (mine or frames or [None])[-1]
@@ -98,7 +105,7 @@ def serve(request_path: str, response_path: str) -> None:
         data = plaindata.dumps(resp, _handle, python_scalars=True)
     except BaseException as exc:        # the student's error, reported to the grader
         resp = {"ok": False, "type": type(exc).__name__, "message": str(exc)[:2000],
-                "where": _where(exc)}
+                "where": _where(exc), "kinds": [c.__name__ for c in type(exc).__mro__]}
         data = plaindata.dumps(resp, _handle, python_scalars=True)
     tmp = response_path + ".tmp"
     with open(tmp, "wb") as handle:

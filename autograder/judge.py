@@ -35,7 +35,7 @@ import numpy as np
 
 from autograder import plaindata
 import utils.testing as _testing
-from utils.testing import CheckFailure, crash_hint
+from utils.testing import CheckFailure
 
 MAX_CELL_OUTPUT = 64 * 1024            # characters of output one test cell may show
 # Bytes of one answer from the kernel, read and decoded only below this size.  The largest
@@ -338,19 +338,19 @@ class Judge:
             raise CheckFailure(f"{label}: your notebook's kernel answered in a form the grader "
                                "cannot read")
         if not resp["ok"]:
-            ename = str(resp.get("type", "Exception"))[:100]
-            message = str(resp.get("message", ""))[:2000]
-            lines = [f"{label} raised {ename}: {message}"]
-            if resp.get("where"):
-                lines.append(f"  where: {str(resp['where'])[:300]}")
-            if args or kwargs:
-                lines.append(f"  called with: {_testing._describe_inputs(tuple(args), kwargs or {})}")
-            hint = crash_hint(ename, message)
-            if hint:
-                lines.append(f"  hint: {hint}")
-            failure = CheckFailure("\n".join(lines))
-            failure.crash = True          # utils.testing.call adds its author's hint to it
-            raise failure
+            # the student's exception, rebuilt here as a built-in exception type of the same
+            # name and message: a test cell's ``except ValueError`` and ``call``'s message work
+            # as in the notebook (utils.testing.rebuilt_exception)
+            kinds = resp.get("kinds")
+            if type(kinds) is not list:
+                kinds = []
+            crash = _testing.Crash(str(resp.get("type", "Exception"))[:100],
+                                   str(resp.get("message", ""))[:2000],
+                                   str(resp.get("where") or "")[:600] or None,
+                                   tuple(str(k)[:100] for k in kinds[:50]))
+            exc = _testing.rebuilt_exception(crash)
+            exc.__course_label__ = (label, tuple(args), dict(kwargs or {}))
+            raise exc
         return resp
 
     def ask(self, req: dict, label: str) -> Any:
@@ -435,17 +435,35 @@ class Judge:
             return self._outcome(buffer, "dead", "DeadKernelError",
                                  "your notebook's kernel died while this cell was tested "
                                  "(os._exit, a crash, or too much memory)")
-        except NameError as exc:
+        except Exception as exc:
+            crash = getattr(exc, "__course_crash__", None)
+            if type(crash) is _testing.Crash and crash.ename != "CheckFailure":
+                return self._crash_outcome(buffer, exc, crash)
+            if not isinstance(exc, NameError):
+                # CheckFailure and any error of a test's own code
+                return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
             name = str(exc).split("'")[1] if "'" in str(exc) else "?"
             return self._outcome(buffer, "failed", "NameError",
                                  f"{name} is not defined in your notebook: run its cell, and "
                                  "keep the name the exercise asks for")
-        except Exception as exc:           # CheckFailure and any error of a test's own code
-            return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
         finally:
             self._deadline = math.inf
             _testing._FRAMEWORK_MAKER = None
         return TestOutcome(True, "passed", buffer.getvalue()[:MAX_CELL_OUTPUT])
+
+    @classmethod
+    def _crash_outcome(cls, buffer: io.StringIO, exc: Exception,
+                       crash: "_testing.Crash") -> TestOutcome:
+        """A crash in the student's code that the test cell did not catch: named as the
+        notebook names it (its type and message), then where and how it happened and a hint,
+        which the notebook shows in its traceback."""
+        label, args, kwargs = getattr(exc, "__course_label__", ("your code", (), {}))
+        where = (f"when called with {_testing._describe_inputs(args, kwargs)}"
+                 if args or kwargs else None)
+        text = _testing._crash_message(label, exc, where, None)
+        first = crash.message.strip().splitlines()[:1]
+        return cls._outcome(buffer, "failed", crash.ename,
+                            "\n".join(first + text.splitlines()))
 
     @staticmethod
     def _outcome(buffer: io.StringIO, status: str, ename: str, evalue: str) -> TestOutcome:

@@ -43,7 +43,8 @@ from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgra
                      nbgrader_meta, read_notebook)
 from . import sandbox
 from .kernel import KernelSession
-from .testcells import allowed_kernel_names, notebook_violations
+from .testcells import (allowed_kernel_names, message_difference, notebook_violations,
+                        visible_part)
 
 MIN_MUTANTS = 2
 HIDDEN_MARK = "### BEGIN HIDDEN TESTS"
@@ -285,6 +286,13 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                     continue
                 kernel.run(path.read_text())
                 results = {t: kernel.test(by_id[t].source, allowed[t]) for t in targets[fn]}
+                if kind == "mutants":                 # the notebook must say what the grader says
+                    for t in (t for t, r in results.items() if not r.passed):
+                        differs = message_difference(kernel.run(visible_part(by_id[t].source)),
+                                                     results[t])
+                        if differs:
+                            report.add(f"same message {path.stem}", f"{t} differs", False,
+                                       differs)
                 kernel.run(by_id[fn].source)          # put the solution back
                 lost = [t for t, r in results.items() if not r.passed]
                 if kind == "mutants":

@@ -265,3 +265,54 @@ def state_violations(nb) -> list[Violation]:
 
 def notebook_violations(nb) -> list[Violation]:
     return lookup_violations(nb) + state_violations(nb)
+
+
+# --- the same message in the student's notebook and in the feedback ------------------------------
+
+def visible_part(source: str) -> str:
+    """A test cell as the student's notebook holds it: without its hidden tests."""
+    kept, hidden = [], False
+    for line in source.splitlines():
+        if line.strip() == "### BEGIN HIDDEN TESTS":
+            hidden = True
+        elif line.strip() == "### END HIDDEN TESTS":
+            hidden = False
+        elif not hidden:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+_NUMBER = re.compile(r"-?\d+\.\d*(?:e[-+]?\d+)?|-?\d+e[-+]?\d+")
+
+
+def _normalised(message: str) -> str:
+    """A failure message as compared between the notebook and the grader: a CheckFailure's
+    text (what the student reads), else the exception's type and first line (the notebook
+    shows the rest as a traceback, the feedback as lines of its own).  Decimal numbers are
+    masked and printed array values left out: a function that draws unseeded random numbers
+    draws from the kernel's generator in the notebook and from the grader's when graded, so
+    its values differ while the check, the shapes and the hint must not."""
+    ename, _, evalue = message.partition(": ")
+    if ename == "CheckFailure":
+        lines = [ln for ln in message.strip().splitlines()
+                 if not re.match(r"\s*\[|\s+-?\d", ln)]
+        return _NUMBER.sub("#", "\n".join(lines))
+    return f"{ename}: {evalue.strip().splitlines()[0] if evalue.strip() else ''}"
+
+
+def message_difference(in_notebook, graded) -> str | None:
+    """How the failure of a test cell run in the student's kernel as students run it (its
+    visible part; ``kernel.KernelSession.run``) differs from the grader's (``test``), or None
+    when they agree.  A cell that passes in the notebook may fail when graded (the hidden
+    tests); one that fails in the notebook must fail with the same message."""
+    if in_notebook.passed or in_notebook.message.startswith("wrote to stderr"):
+        return None
+    if graded.passed:
+        return f"passes when graded; in the notebook: {_normalised(in_notebook.message)}"
+    mine, theirs = _normalised(in_notebook.message), _normalised(graded.message)
+    if mine == theirs:
+        return None
+    a, b = mine.splitlines(), theirs.splitlines()
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    return (f"notebook: {a[i] if i < len(a) else '(ends)'} | graded: "
+            f"{b[i] if i < len(b) else '(ends)'} || notebook: {mine!r} || graded: {theirs!r}")

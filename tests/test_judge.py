@@ -121,8 +121,25 @@ def test_in_place_changes_reach_check_function(kernel):
 
 def test_crashes_name_the_function_the_input_and_a_hint(kernel):
     result = kernel.test("broken(np.ones((2, 3)))", NAMES)
-    assert "broken raised ValueError" in result.message
-    assert "called with: (array(2, 3))" in result.message and "hint:" in result.message
+    assert result.message.startswith("ValueError: operands could not be broadcast")
+    assert "broken raised ValueError" in result.message and "in broken, line" in result.message
+    assert "when called with (array(2, 3))" in result.message and "hint:" in result.message
+
+
+@pytest.mark.parametrize("source", [
+    "call('broken', broken, np.ones((2, 3)), hint='sizes', hint_for=ValueError)",
+    "call('broken', broken, np.ones((2, 3)), hint='sizes', hint_for=KeyError)",
+    "try:\n    broken(np.ones((2, 3)))\nexcept ValueError as err:\n"
+    "    raise CheckFailure(f'broken raised {type(err).__name__}: {err}') from None",
+])
+def test_a_crash_reads_the_same_in_the_notebook_and_in_the_feedback(kernel, source):
+    """The student's own run of a test cell and the grader's give the same message: the
+    crash's type survives the bridge (``except ValueError`` catches it), and so do its line
+    and the author's hint for that type (issue 14)."""
+    graded = kernel.test(source, NAMES)
+    mine = kernel.run("from utils.testing import call, CheckFailure\n" + source)
+    assert not graded.passed and graded.message == mine.message
+    assert ("sizes" in graded.message) == ("hint_for=ValueError" in source)
 
 
 def test_printed_output_is_relayed(kernel):

@@ -179,3 +179,30 @@ def test_a_functional_model_equals_the_same_sequential_stack():
     check_same_model("f()", seq(), functional(), x, np.random.default_rng(0))
     with pytest.raises(CheckFailure):
         check_same_model("f()", functional(skip=True), seq(), x, np.random.default_rng(0))
+
+
+def test_hidden_model_comparisons_do_not_show_the_expected_configuration():
+    """Under hidden_tests() the message shows the student's model, never the reference's
+    (issue 14): here the student's scale 1/255 and not the expected 1/127.5 = 0.0078."""
+    from utils.testing import hidden_tests
+
+    def make(scale, frozen=False):
+        nn.set_seed(0)
+        x = nn.Input((4, 4, 1))
+        h = nn.Rescaling(scale, offset=-1.0)(x)
+        conv = nn.Conv2D(2, 3, activation="relu")
+        conv.trainable = not frozen
+        return nn.Model(x, nn.Dense(2)(nn.Flatten()(conv(h))))
+
+    x = np.random.default_rng(0).uniform(0, 255, (3, 4, 4, 1)).astype(np.float32)
+    reference = make(1 / 127.5)
+    for student, shown in [(make(1 / 255), "scale=0.00392"), (make(1 / 127.5, True),
+                                                               "trainable=False")]:
+        with pytest.raises(CheckFailure) as visible:
+            check_same_model("f()", student, reference, x, np.random.default_rng(1))
+        assert shown in str(visible.value) and "expected" in str(visible.value)
+        with hidden_tests(), pytest.raises(CheckFailure) as hidden:
+            check_same_model("f()", student, reference, x, np.random.default_rng(1))
+        message = str(hidden.value)
+        assert shown in message and "expected" not in message.replace("the expected one", "")
+        assert "0.0078" not in message and "trainable=True" not in message

@@ -104,7 +104,8 @@ def test_predict_and_accuracy():
     X = np.array([[0.0, 1.0, 2.0], [0.0, 0.0, 0.0]])
     np.testing.assert_array_equal(threelayer.predict(X, params), [[0.0, 1.0, 1.0]])
     assert threelayer.predict_dec(params, X).shape == (3,)
-    assert threelayer.accuracy(params, X, np.array([[0.0, 1.0, 0.0]])) == pytest.approx(200 / 3)
+    assert threelayer.accuracy(threelayer.predict(X, params),
+                               np.array([[0.0, 1.0, 0.0]])) == pytest.approx(200 / 3)
 
 
 # --- L2 regularisation ------------------------------------------------------------------------
@@ -298,7 +299,8 @@ def c2w1a2():
                          ("kp 0.5", {"keep_prob": 0.5}), ("kp 0.3", {"keep_prob": 0.3}),
                          ("kp 0.15", {"keep_prob": 0.15})]:
         p = _c2w1a2_model(X, Y, **kwargs)
-        out[name] = (threelayer.accuracy(p, X, Y), threelayer.accuracy(p, Xt, Yt),
+        out[name] = (threelayer.accuracy(threelayer.predict(X, p), Y),
+                     threelayer.accuracy(threelayer.predict(Xt, p), Yt),
                      sum(float(np.sum(p[f"W{l}"] ** 2)) for l in (1, 2, 3)))
     # the notebook's straight line: logistic regression, 2000 steps of rate 1 from zeros
     w, b = np.zeros((1, 2)), 0.0

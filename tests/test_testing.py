@@ -216,7 +216,8 @@ def test_call_names_the_student_line_not_the_library():
             grads.append(np.asarray(caches[l]))
         return grads
     msg = failure(call, "L_model_backward", L_model_backward, [1, 2])
-    assert "IndexError" in msg and "caches[l - 1]" in msg and "in L_model_backward" in msg
+    assert "IndexError" in msg and "indices 0 ... n - 1" in msg and "in L_model_backward" in msg
+    assert "caches" not in msg.split("hint:")[1]          # a list of anything, not of caches
 
 
 def test_call_lets_check_failures_through():
@@ -361,3 +362,145 @@ def test_failure_renders_as_its_message_alone():
     assert "s: values differ" in error.traceback[0]
     assert "testing.py" not in text and "Traceback" not in text and "File " not in text
     assert len(error.traceback) == len(error.evalue.splitlines())
+
+
+# --- hints only where their condition holds (issue 14, "Hints that apply") ----------------------
+
+def _hint(msg: str) -> str:
+    return msg.split("hint:", 1)[1] if "hint:" in msg else ""
+
+
+def test_operand_order_hint_only_for_a_function_that_multiplies():
+    W = np.arange(6.0).reshape(2, 3)
+    msg = failure(check, "W1", np.zeros((3, 2)), np.zeros((2, 3)))      # an initialiser
+    assert "operands" not in msg and "W @ X" not in msg and "reverse order" in msg
+    msg = failure(check, "Z", W.T, W, multiplies=True)
+    assert "order of the operands" in msg and "expected ones transposed" in msg
+    msg = failure(check_shape, "Z", np.zeros((3, 2)), (2, 3), multiplies=True)
+    assert "order of the operands" in msg
+    msg = failure(check_shape, "one_hot", np.zeros((3, 2)), (2, 3))
+    assert "operands" not in msg
+    msg = failure(check_function, "linear", lambda x: (x @ W.T).T if False else (W @ x).T,
+                  lambda x: W @ x, lambda rng: (rng.normal(size=(3, 4)),), multiplies=True)
+    assert "order of the operands" in msg
+    msg = failure(check_function, "init", lambda n: np.zeros((n + 1, n)),
+                  lambda n: np.zeros((n, n + 1)), lambda rng: (2,))
+    assert "operands" not in msg
+
+
+def test_keepdims_hint_only_when_a_size_one_axis_was_dropped():
+    msg = failure(check, "mini_batch_X", np.zeros((12, 63)), np.zeros((12, 64)))
+    assert "keepdims" not in msg and "axis" not in msg
+    msg = failure(check, "db", np.zeros((4, 5)), np.zeros((4, 1)))
+    assert "keepdims" not in msg
+    msg = failure(check, "db", np.zeros(4), np.zeros((4, 1)))
+    assert "keepdims" in msg
+
+
+def test_broadcast_crash_suggests_keepdims_only_for_a_lost_axis():
+    def masked(A):
+        return A * np.ones((3, 5))                   # a mask of another layer's shape
+    msg = failure(call, "forward", masked, np.ones((4, 5)))
+    assert "could not be broadcast" in msg and "keepdims" not in msg
+    msg = failure(call, "normalize", lambda x: x / x.sum(axis=1), np.ones((4, 5)))
+    assert "keepdims" in msg
+
+
+def test_factor_hint_names_only_factors_that_fit():
+    e = np.array([1.0, -2.0, 3.0])
+    msg = failure(check, "dw", 0.37 * e, e)
+    assert "0.37 times the expected" in msg and "1/m" not in msg and "learning rate" not in msg
+    assert "factor" not in _hint(msg)
+    msg = failure(check, "dw", 2 * e, e)
+    assert "a 2" in msg
+    msg = failure(check, "dw", 5 * e, e, factors={"1/m": 1 / 5, "the learning rate": 0.01})
+    assert "1/m" in msg and "learning rate" not in msg
+    msg = failure(check, "w", 0.01 * e, e, factors={"1/m": 1 / 5, "the learning rate": 0.01})
+    assert "learning rate" in msg and "1/m" not in msg
+    msg = failure(check, "dw", e * np.array([2.0, 3.0, 2.0]), e)      # not one constant ratio
+    assert "times the expected" not in msg
+    msg = failure(check, "cost", 0.9, 0.3)                            # one number, ratio 3
+    assert "3 times the expected" in msg and "factor" not in _hint(msg)
+
+
+def test_key_error_hint_only_for_parameter_names():
+    def sentence_to_avg(sentence, vectors):
+        return sum(vectors[w] for w in sentence.split())
+    msg = failure(call, "sentence_to_avg", sentence_to_avg, "i love sushi",
+                  {"i": 1.0, "love": 2.0})
+    assert "KeyError: 'sushi'" in msg and "W1" not in msg
+    msg = failure(call, "update", lambda p: p["W3"], {"W1": 1, "b1": 2})
+    assert "'W1'" in _hint(msg)
+    msg = failure(call, "update", lambda g: g["dW2"], {"dW1": 1})
+    assert "'W1'" in _hint(msg)
+
+
+def test_author_crash_hint_only_for_the_exception_it_was_written_for():
+    def shapes_wrong(x):
+        return np.ones((2, 3)) @ np.ones((2, 3))
+    def typo(x):
+        return undefined_name                       # noqa: F821
+    mask_hint = "each mask has the shape of the activations it multiplies"
+    msg = failure(call, "f", shapes_wrong, 1, hint=mask_hint, hint_for=ValueError)
+    assert mask_hint in msg
+    msg = failure(call, "f", typo, 1, hint=mask_hint, hint_for=ValueError)
+    assert mask_hint not in msg and "NameError" in msg
+    msg = failure(call, "f", typo, 1, hint=mask_hint, hint_for=(KeyError, NameError))
+    assert mask_hint in msg
+    msg = failure(call, "f", shapes_wrong, 1, hint=mask_hint, hint_for=r"matmul")
+    assert mask_hint in msg
+    msg = failure(call, "f", typo, 1, hint=mask_hint, hint_for=r"matmul")
+    assert mask_hint not in msg
+    msg = failure(call, "f", typo, 1, hint=mask_hint)            # no hint_for: any crash
+    assert mask_hint in msg
+
+
+def test_a_crash_from_the_students_kernel_reads_as_in_the_notebook():
+    """The grader rebuilds a crash in the student's kernel from its name, message, line and
+    classes (utils.testing.Crash): call's message and a test's except clause are the same."""
+    from utils.testing import Crash, rebuilt_exception
+
+    def dropout(A):
+        return A * np.ones((3, 5))
+    try:
+        dropout(np.ones((4, 5)))
+    except ValueError as exc:
+        here = exc.with_traceback(exc.__traceback__.tb_next)    # from dropout on, as the bridge
+    crash = Crash.of(here)
+    remote = rebuilt_exception(crash)
+
+    def from_kernel(A):
+        raise remote
+    local = failure(call, "dropout", dropout, np.ones((4, 5)), hint="masks", hint_for=ValueError)
+    graded = failure(call, "dropout", from_kernel, np.ones((4, 5)), hint="masks",
+                     hint_for=ValueError)
+    assert local == graded and "masks" in graded
+    assert isinstance(remote, ValueError) and type(remote).__name__ == "ValueError"
+    assert str(remote) == str(here)
+    key = rebuilt_exception(Crash("KeyError", "'sushi'", None, ("KeyError", "LookupError",
+                                                                "Exception", "BaseException",
+                                                                "object")))
+    assert isinstance(key, KeyError) and str(key) == "'sushi'"
+    odd = rebuilt_exception(Crash("SystemExit", "", None, ("SystemExit", "BaseException")))
+    assert isinstance(odd, Exception)                 # never escapes a test's except Exception
+    fake = rebuilt_exception(Crash("UnicodeDecodeError", "bad byte", None,
+                                   ("UnicodeDecodeError", "UnicodeError", "ValueError",
+                                    "Exception", "BaseException", "object")))
+    assert isinstance(fake, ValueError) and str(fake) == "bad byte"
+    guard = rebuilt_exception(Crash("CheckFailure", "your code called the reference", None,
+                                    ("CheckFailure", "AssertionError")))
+    assert type(guard) is CheckFailure
+
+
+def test_rounding_noise_is_refused_at_authoring_time():
+    from utils.testing import TestAuthoringError
+    with pytest.raises(TestAuthoringError, match="rounding noise"):
+        check("difference", 4.0e-10, 5.3e-10, rtol=1e-2, atol=0)
+    with pytest.raises(TestAuthoringError):
+        check("grads", {"dW": np.array([1.0, 3e-12])}, {"dW": np.array([1.0, 3e-12])}, atol=0)
+    with pytest.raises(TestAuthoringError):                # issue 14's c2w1a3 hidden test
+        check_function("gradient_check", lambda x: x * 1e-10, lambda x: x * 1.3e-10,
+                       lambda rng: (float(rng.uniform(1, 2)),), rtol=1e-2, atol=1e-15)
+    check("difference", 4.0e-10, 5.3e-10, quiet=True)              # atol 1e-8: "it is tiny"
+    check("zeros", np.zeros(3), np.zeros(3), atol=0, quiet=True)    # exact zeros are fine
+    check("dW1", 2.5e-5, 2.5e-5, atol=0, quiet=True)

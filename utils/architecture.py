@@ -29,7 +29,28 @@ from typing import Any
 
 import numpy as np
 
+from utils import testing as _testing
 from utils.testing import CheckFailure
+
+_HIDDEN_NOTE = "  (a hidden test: it shows your model, not the expected one)"
+
+
+def _hidden() -> bool:
+    """True inside ``utils.testing.hidden_tests()``: messages then never show the expected
+    layers, arguments, shapes or flags (the grader's hidden tests), as utils.testing's do."""
+    return bool(_testing._hidden["active"])
+
+
+def _expected(text: str, differs: str = "which differs from the reference") -> str:
+    """", expected <text>" in a visible test; a note without the expected value in a hidden one."""
+    return f", {differs}" if _hidden() else f", expected {text}"
+
+
+def _fail(message: str, tip: str | None = None) -> None:
+    lines = [message] + ([_HIDDEN_NOTE] if _hidden() else [])
+    if tip:
+        lines.append(f"  hint: {tip}")
+    raise CheckFailure("\n".join(lines))
 
 # hints for a wrong argument: (layer type or None for any, key) -> text
 ARGUMENT_HINTS = {
@@ -98,9 +119,13 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
     got = [_layer_type(r) for r in rows]
     want = [e["type"] for e in expected]
     if got != want:
-        raise CheckFailure(
-            f"{name}: the layers are [{', '.join(got)}], expected [{', '.join(want)}]: "
-            f"{_types_message(got, want)}" + ("" if hint is None else f"\n  hint: {hint}"))
+        if _hidden():
+            first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b),
+                         min(len(got), len(want)))
+            _fail(f"{name}: the layers are [{', '.join(got)}]: they differ from the reference's "
+                  f"from layer {first} on ({len(got)} layers)", hint)
+        _fail(f"{name}: the layers are [{', '.join(got)}], expected [{', '.join(want)}]: "
+              f"{_types_message(got, want)}", hint)
     for i, (row, exp) in enumerate(zip(rows, expected)):
         config = row.get("config") or {}
         for key, value in (exp.get("config") or {}).items():
@@ -109,9 +134,8 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
                 tip = (exp.get("hints") or {}).get(key) or ARGUMENT_HINTS.get(
                     (exp["type"], key)) or ARGUMENT_HINTS.get((None, key))
                 tip = hint if tip is None else (tip if hint is None else f"{tip}; {hint}")
-                raise CheckFailure(f"{name}: {_describe(i, row)} has {key}={config.get(key)!r},"
-                                   f" expected {key}={value!r}"
-                                   + ("" if tip is None else f"\n  hint: {tip}"))
+                _fail(f"{name}: {_describe(i, row)} has {key}={config.get(key)!r}"
+                      + _expected(f"{key}={value!r}"), tip)
         for key, what in (("output_shape", "output shape"), ("params", "parameter count")):
             if key in exp and row.get(key) != exp[key]:
                 tip = ("the layers before it give it an input of another shape: check the "
@@ -119,9 +143,8 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
                        if key == "output_shape" else
                        "the parameter count follows from the layer's arguments and its "
                        "input's shape")
-                raise CheckFailure(f"{name}: {_describe(i, row)} has {what} "
-                                   f"{row.get(key)!r}, expected {exp[key]!r}"
-                                   f"\n  hint: {tip if hint is None else hint}")
+                _fail(f"{name}: {_describe(i, row)} has {what} {row.get(key)!r}"
+                      + _expected(f"{exp[key]!r}"), tip if hint is None else hint)
     print(f"[pass] {name}: {len(rows)} layers as expected "
           f"({', '.join(got)})")
 
@@ -402,11 +425,10 @@ def compare_models(name: str, rebuilt, reference, hint: str | None = None,
     want_layers = [l for l in reference.layers if type(l).__name__ != "InputLayer"]
     for i, (a, b) in enumerate(zip(got_layers, want_layers)):
         if a.trainable != b.trainable:
-            raise CheckFailure(
-                f"{where}: {_describe(i, _rows(rebuilt)[i])} has trainable={a.trainable}, "
-                f"expected trainable={b.trainable}" + (tip or (
-                    "\n  hint: freeze a layer or model with .trainable = False" if b.trainable
-                    is False else "\n  hint: this layer must stay trainable")))
+            _fail(f"{where}: {_describe(i, _rows(rebuilt)[i])} has trainable={a.trainable}"
+                  + _expected(f"trainable={b.trainable}"), hint or (
+                      "freeze a layer or model with .trainable = False" if b.trainable
+                      is False else "this layer must stay trainable"))
         if hasattr(a, "get_config") and "layers" in a.get_config():
             compare_models(name, a, b, hint, path=f"{path} > layer {i} ('{a.name}')")
     got_calls, want_calls = _calls(rebuilt), _calls(reference)
@@ -418,13 +440,12 @@ def compare_models(name: str, rebuilt, reference, hint: str | None = None,
         if flag != want_flag:
             row = rows[layer] if 0 <= layer < len(rows) else {"type": "?", "name": "?"}
             said = "without training=..." if want_flag is None else f"with training={want_flag}"
-            raise CheckFailure(
-                f"{where}: {_describe(layer, row)} is called with training={flag}, "
-                f"expected a call {said}" + (tip or (
-                    "\n  hint: training=False keeps a frozen network in inference mode"
-                    if want_flag is False else
-                    "\n  hint: without a training flag the layer follows the model: active in "
-                    "fit, off in predict")))
+            _fail(f"{where}: {_describe(layer, row)} is called with training={flag}"
+                  + _expected(f"a call {said}"), hint or (
+                      "training=False keeps a frozen network in inference mode"
+                      if want_flag is False else
+                      "without a training flag the layer follows the model: active in "
+                      "fit, off in predict"))
 
 
 def _quiet_architecture(name, rows, expected, hint):
@@ -454,13 +475,13 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
     shapes = [tuple(w.shape) for w in rebuilt.weights]
     want = [tuple(w.shape) for w in reference.weights]
     if shapes != want:
-        raise CheckFailure(f"{name}: the model's weights have shapes {shapes}, expected "
-                           f"{want}{tip}")
+        _fail(f"{name}: the model's weights have shapes {shapes}" + _expected(f"{want}"),
+              hint)
     trainable = [tuple(w.shape) for w in rebuilt.trainable_weights]
     if trainable != [tuple(w.shape) for w in reference.trainable_weights]:
-        raise CheckFailure(f"{name}: the trainable weights have shapes {trainable}, expected "
-                           f"{[tuple(w.shape) for w in reference.trainable_weights]}" + (tip or
-                           "\n  hint: check which layers are frozen (trainable=False)"))
+        _fail(f"{name}: the trainable weights have shapes {trainable}"
+              + _expected(f"{[tuple(w.shape) for w in reference.trainable_weights]}"),
+              hint or "check which layers are frozen (trainable=False)")
     saved = rebuilt.get_weights()
     for k in range(draws):
         draw = random_weights(reference, rng)

@@ -48,14 +48,14 @@ import re
 import traceback
 import warnings
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import numpy as np
 
 __all__ = [
     "CheckFailure", "check", "check_type", "check_shape", "check_function", "passed",
     "random_array", "course_reference", "reference_blocked", "call", "depends_on", "needs",
-    "check_predictions", "framework",
+    "check_predictions", "framework", "TestAuthoringError",
 ]
 
 # The Python type that each exact NumPy scalar type stands for.  When graded, the student's
@@ -246,25 +246,32 @@ def _type_hint(actual: Any, allowed: tuple) -> str | None:
     return None
 
 
-def check_shape(name: str, actual: np.ndarray, shape: tuple, hint: str | None = None) -> None:
-    """Fail unless ``actual`` is a plain ndarray of exactly ``shape``."""
+def check_shape(name: str, actual: np.ndarray, shape: tuple, hint: str | None = None, *,
+                multiplies: bool = False) -> None:
+    """Fail unless ``actual`` is a plain ndarray of exactly ``shape``.  ``multiplies=True`` says
+    that the function computes a matrix product, so a reversed shape suggests swapped operands."""
     check_type(name, actual, np.ndarray, hint=hint)
     if actual.shape != tuple(shape):
         _fail(name, f"has shape {actual.shape}, expected {tuple(shape)}",
-              hint=_join_hints(hint, _shape_hint(actual.shape, tuple(shape))), show=False)
+              hint=_join_hints(hint, _shape_hint(actual.shape, tuple(shape), multiplies)),
+              show=False)
 
 
-def _shape_hint(got: tuple, want: tuple) -> str | None:
-    if got == want[::-1] and len(want) == 2:
-        return "the result looks transposed: check the order of the operands (W @ X, not X @ W)"
+def _shape_hint(got: tuple, want: tuple, multiplies: bool = False) -> str | None:
+    """What the two shapes say for sure, and a guess only where the difference is the one that
+    mistake makes: swapped operands only for a function that multiplies matrices (the test says
+    so), keepdims only when exactly an axis of size 1 was dropped."""
+    if got == want[::-1] and len(want) == 2 and want[0] != want[1]:
+        if multiplies:
+            return ("the result looks transposed: check the order of the operands (W @ X, not "
+                    "X @ W) and the transposes")
+        return "the two sizes are in the reverse order"
     if any(want[i] == 1 and want[:i] + want[i + 1:] == got for i in range(len(want))):
         return "a dimension of size 1 was lost: use keepdims=True or reshape"
     if any(got[i] == 1 and got[:i] + got[i + 1:] == want for i in range(len(got))):
         return "there is an extra dimension of size 1: check your reshape"
     if np.prod(got) == np.prod(want):
-        return "same number of entries but a different layout: check your reshape"
-    if len(got) == 2 and len(want) == 2 and got[1] != want[1] and got[0] == want[0]:
-        return "did you sum or average over the wrong axis, or forget keepdims=True?"
+        return "the same number of entries in a different layout"
     return None
 
 
@@ -295,9 +302,24 @@ def _simple_ratio(r: float) -> bool:
                for x in (r, 1 / r if r else 0.0))
 
 
-def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
-    """Guess a common mistake from how actual and expected differ (never in a hidden test:
-    "2 times the expected one" would give the answer away)."""
+def _factor_names(r: float, factors: Mapping[str, float] | None) -> list[str]:
+    """The known factors (the test's ``factors``, and 2) that explain a ratio ``r``: a factor
+    missing (r = 1/f) or extra (r = f), or a division where a multiplication belongs (r = f^2
+    or 1/f^2)."""
+    known = {"a 2": 2.0, **{name: float(v) for name, v in (factors or {}).items() if v}}
+    names = []
+    for name, f in known.items():
+        if any(np.isclose(r, x, rtol=1e-6, atol=0) for x in (f, 1 / f, f * f, 1 / (f * f))) \
+                and not np.isclose(abs(f), 1.0):
+            names.append(name)
+    return names
+
+
+def _values_hint(actual: np.ndarray, expected: np.ndarray,
+                 factors: Mapping[str, float] | None = None) -> str | None:
+    """What the difference between actual and expected shows: every value a fixed multiple of
+    the expected one (naming the test's ``factors`` that explain it), reversed or reordered
+    values.  Never in a hidden test: "2 times the expected one" would give the answer away."""
     if _hidden["active"]:
         return None
     a, e = actual.astype(float).ravel(), expected.astype(float).ravel()
@@ -317,8 +339,11 @@ def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
                         "assigned?")
             if np.isclose(r, -1.0):
                 return f"{every} has the wrong sign"
-            return (f"{every} is {r:.6g} times the expected one: "
-                    "check a missing or extra factor (e.g. 1/m, a learning rate, a 2)")
+            names = _factor_names(r, factors)
+            if names:
+                return (f"{every} is {r:.6g} times the expected one: check a missing, extra "
+                        f"or inverted factor ({' or '.join(names)})")
+            return f"{every} is {r:.6g} times the expected one"
     if np.allclose(a, e[::-1]) and a.size > 1:
         return "the values are in reverse order"
     if np.allclose(np.sort(a), np.sort(e)) and a.size > 1:
@@ -326,11 +351,17 @@ def _values_hint(actual: np.ndarray, expected: np.ndarray) -> str | None:
     return None
 
 
-def _check_array(name, actual, expected, rtol, atol, hint):
+def _check_array(name, actual, expected, rtol, atol, hint, how):
     check_type(name, actual, np.ndarray, hint=hint)
     if actual.shape != expected.shape:
+        transposed = (not _hidden["active"] and actual.ndim == 2 and
+                      actual.shape == expected.shape[::-1] and actual.dtype.kind in "biuf" and
+                      expected.dtype.kind in "biuf" and np.allclose(actual.T, expected,
+                                                                    rtol=rtol, atol=atol))
         _fail(name, f"has shape {actual.shape}, expected {expected.shape}",
-              hint=_join_hints(hint, _shape_hint(actual.shape, expected.shape)), show=False)
+              hint=_join_hints(hint, "its values are the expected ones transposed" if transposed
+                               else None, _shape_hint(actual.shape, expected.shape,
+                                                      how.multiplies)), show=False)
     if expected.dtype.kind in "fc" and actual.dtype.kind not in "fc":
         guess = ("a comparison such as A > 0.5 gives booleans: convert them with "
                  ".astype(float)" if actual.dtype.kind == "b" else
@@ -350,12 +381,12 @@ def _check_array(name, actual, expected, rtol, atol, hint):
             worst = float(np.max(np.abs(actual.astype(float) - expected.astype(float))))
             _fail(name, "values differ from the reference" if _hidden["active"] else
                   f"values differ (largest difference {worst:.3g})", expected, actual,
-                  hint=_join_hints(hint, _values_hint(actual, expected)))
+                  hint=_join_hints(hint, _values_hint(actual, expected, how.factors)))
     elif not np.array_equal(actual, expected):
         _fail(name, "values differ", expected, actual, hint=hint)
 
 
-def _check_number(name, actual, expected, rtol, atol, hint):
+def _check_number(name, actual, expected, rtol, atol, hint, how):
     shown = expected
     expected = float(expected)
     if type(actual) is np.ndarray and actual.ndim == 0:
@@ -368,17 +399,25 @@ def _check_number(name, actual, expected, rtol, atol, hint):
               hint=_join_hints(hint, "look for a division by zero or log(0)"))
     if not np.isclose(actual, expected, rtol=rtol, atol=atol):
         _fail(name, "has the wrong value", shown, actual,
-              hint=_join_hints(hint, _values_hint(np.array([actual]), np.array([expected]))))
+              hint=_join_hints(hint, _values_hint(np.array([actual]), np.array([expected]),
+                                                  how.factors)))
 
 
-def _compare(name, actual, expected, rtol, atol, hint):
+class _How(NamedTuple):
+    """What a test says about the function it checks, for the hints: whether it multiplies
+    matrices, and the factors (name -> value) it uses, such as {"1/m": 1 / m}."""
+    multiplies: bool = False
+    factors: Mapping[str, float] | None = None
+
+
+def _compare(name, actual, expected, rtol, atol, hint, how: _How = _How()):
     if type(expected) is np.ndarray:
-        _check_array(name, actual, expected, rtol, atol, hint)
+        _check_array(name, actual, expected, rtol, atol, hint, how)
     elif isinstance(expected, (bool, np.bool_)):
         if _kind(type(actual)) is not bool or bool(actual) != bool(expected):
             _fail(name, "has the wrong value", expected, actual, hint=hint)
     elif isinstance(expected, numbers.Real):
-        _check_number(name, actual, expected, rtol, atol, hint)
+        _check_number(name, actual, expected, rtol, atol, hint, how)
     elif isinstance(expected, Mapping):
         check_type(name, actual, dict, hint=hint)
         missing = [k for k in expected if k not in actual]
@@ -387,14 +426,14 @@ def _compare(name, actual, expected, rtol, atol, hint):
             _fail(name, f"has the wrong keys (missing {missing}, unexpected {extra})",
                   sorted(map(str, expected)), sorted(map(str, actual)), hint=hint)
         for key in expected:
-            _compare(f"{name}[{key!r}]", actual[key], expected[key], rtol, atol, hint)
+            _compare(f"{name}[{key!r}]", actual[key], expected[key], rtol, atol, hint, how)
     elif isinstance(expected, (tuple, list)):
         check_type(name, actual, type(expected), hint=hint)
         if len(actual) != len(expected):
             _fail(name, f"has {len(actual)} items, expected {len(expected)}", hint=hint,
                   show=False)
         for i, (a, e) in enumerate(zip(actual, expected)):
-            _compare(f"{name}[{i}]", a, e, rtol, atol, hint)
+            _compare(f"{name}[{i}]", a, e, rtol, atol, hint, how)
     elif isinstance(expected, (str, bytes)):
         if _kind(type(actual)) is not _kind(type(expected)) or actual != expected:
             _fail(name, "has the wrong value", expected, actual, hint=hint)
@@ -406,17 +445,65 @@ def _compare(name, actual, expected, rtol, atol, hint):
 
 
 def check(name: str, actual: Any, expected: Any, *, rtol: float = 1e-5, atol: float = 1e-8,
-          hint: str | None = None, quiet: bool = False) -> None:
+          hint: str | None = None, quiet: bool = False, multiplies: bool = False,
+          factors: Mapping[str, float] | None = None) -> None:
     """Compare ``actual`` with ``expected``, recursively, and fail with a helpful message.
 
     Arrays must be plain ``np.ndarray`` of the same shape, a compatible dtype, finite where the
     expected values are finite, and close within ``rtol``/``atol``.  Numbers must be real numbers
     (a 0-d array counts).  Dicts must have the same keys, tuples and lists the same length; their
     items are compared in turn, and a failure names the item (``grads['dW1']``).
+
+    The hints guess a mistake only from what the test says: ``multiplies=True`` when the value
+    is a matrix product (a transposed shape then suggests swapped operands), ``factors`` the
+    factors the computation uses by name (``{"1/m": 1 / m, "the learning rate": 0.01}``), so
+    that "every value is 5 times the expected one" can name the one that fits.
+
+    An expected value that is rounding noise (nonzero, below ``NOISE_FLOOR``) cannot be
+    compared exactly: with ``atol`` below the floor, ``check`` raises
+    :class:`TestAuthoringError`; check that the value is tiny instead.
     """
-    _compare(name, actual, expected, rtol, atol, hint)
+    _refuse_noise(name, expected, atol)
+    _compare(name, actual, expected, rtol, atol, hint, _How(multiplies, factors))
     if not quiet:
         print(f"[pass] {name}" if _hidden["active"] else f"[pass] {name} = {_summary(expected)}")
+
+
+NOISE_FLOOR = 1e-8
+
+
+class TestAuthoringError(Exception):
+    """The course's test is wrong, not the student's code (e.g. it compares rounding noise)."""
+
+
+def _refuse_noise(name: str, expected: Any, atol: float) -> None:
+    """Refuse an expected value that is rounding noise compared with a tolerance below the
+    noise floor: its exact value depends on the order of floating-point operations, so a
+    correct student's value differs (issue 14: "expected 5.3e-10, got 4.0e-10")."""
+    if atol >= NOISE_FLOOR:
+        return
+    if isinstance(expected, Mapping):
+        for key, value in expected.items():
+            _refuse_noise(f"{name}[{key!r}]", value, atol)
+        return
+    if isinstance(expected, (tuple, list)):
+        for i, value in enumerate(expected):
+            _refuse_noise(f"{name}[{i}]", value, atol)
+        return
+    if isinstance(expected, (bool, np.bool_)) or not isinstance(expected, (numbers.Real,
+                                                                          np.ndarray)):
+        return
+    values = np.abs(np.asarray(expected))
+    if values.dtype.kind != "f":
+        return
+    noise = values[(values > 0) & (values < NOISE_FLOOR)]
+    if noise.size:
+        raise TestAuthoringError(
+            f"check({name!r}): the expected value {float(noise[0]):.3g} is rounding noise (below "
+            f"{NOISE_FLOOR:g}) compared with atol={atol:g}; its exact value depends on the order "
+            f"of floating-point operations.  Check that it is tiny instead (e.g. "
+            f"check({name!r}, abs(value) < {NOISE_FLOOR:g}, True)), or compare with "
+            f"atol={NOISE_FLOOR:g}")
 
 
 def _summary(value: Any) -> str:
@@ -444,18 +531,20 @@ def random_array(rng: np.random.Generator, *shape: int, low: float = -2.0,
 def check_function(name: str, student: Callable, reference: Callable,
                    make_inputs: Callable[[np.random.Generator], Any], *, trials: int = 5,
                    seed: int = 1, rtol: float = 1e-5, atol: float = 1e-8,
-                   hint: str | None = None) -> None:
+                   hint: str | None = None, multiplies: bool = False) -> None:
     """Compare ``student`` against ``reference`` on ``trials`` fresh random inputs.
 
     ``make_inputs(rng)`` returns the positional arguments as a tuple (or a dict of keyword
     arguments).  Each function gets its own deep copy of the inputs; a student function that
-    changes its inputs in place fails with a message that says so.
+    changes its inputs in place fails with a message that says so.  ``multiplies`` as for
+    :func:`check`; so is the refusal of a reference value that is rounding noise.
     """
     rng = np.random.default_rng(seed)
     for trial in range(trials):
         inputs = make_inputs(rng)
         args, kwargs = (((), inputs) if isinstance(inputs, dict) else (tuple(inputs), {}))
         expected = reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        _refuse_noise(f"{name}(...)", expected, atol)
         s_args, s_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
         described = _describe_inputs(args, kwargs)
         where = f"on random input {trial + 1} of {trials}: {described}"
@@ -467,7 +556,7 @@ def check_function(name: str, student: Callable, reference: Callable,
         except Exception as exc:
             raise CheckFailure(_crash_message(name, exc, where, None, hint)) from exc
         try:
-            _compare(f"{name}(...)", actual, expected, rtol, atol, hint)
+            _compare(f"{name}(...)", actual, expected, rtol, atol, hint, _How(multiplies))
         except CheckFailure as failure:
             raise CheckFailure(f"{failure}\n  {where}") from None
         for label, before, after in [(f"argument {i + 1}", b, a)
@@ -527,7 +616,28 @@ def _short(value: Any) -> str:
 
 # --- crashes in the student's code ---------------------------------------------------------------
 
-# (pattern in "ExceptionType: message", hint): the first match gives the guessed hint of a crash.
+def _broadcast_hint(message: str) -> str:
+    hint = ("two arrays have shapes that do not fit together (print their .shape on the line "
+            "named above)")
+    shapes = [tuple(int(n) for n in re.findall(r"\d+", inner))
+              for inner in re.findall(r"\(([\d,\s]*)\)", message)]
+    # keepdims only when a sum over one axis lost it: an (n,) next to an (n, k)
+    if any(len(v) == 1 and len(a) == 2 and a[0] == v[0] != a[1] for v in shapes for a in shapes):
+        hint += ("; a sum, mean or norm over axis 1 needs keepdims=True to stay a column (n, 1) "
+                 "instead of (n,)")
+    return hint
+
+
+def _key_hint(message: str) -> str | None:
+    key = message.strip().strip("'\"")
+    if re.fullmatch(r"[vs]?d?[WbAZ]\d+", key):     # W1, b2, dW1, dA0, Z3 (and Adam's keys)
+        return ("a dict has no such key: parameter keys look like 'W1', 'b1' (built with 'W' + "
+                "str(l)) and gradient keys like 'dW1'; check the range of l and the spelling")
+    return None
+
+
+# (pattern in "ExceptionType: message", hint): the first match gives the guessed hint of a crash;
+# a hint may be a function of the message (None when its condition does not hold).
 _CRASH_HINTS = [
     (r"^NotImplementedError",
      "you have not written this function yet: replace `raise NotImplementedError()` with your "
@@ -535,10 +645,7 @@ _CRASH_HINTS = [
     (r"^TypeError: Cannot interpret .* as a data type",
      "np.zeros and np.ones take the shape as one tuple: np.zeros((n, m)), not np.zeros(n, m), "
      "whose second argument is read as the dtype"),
-    (r"could not be broadcast together",
-     "two arrays have shapes that do not fit together (print their .shape on the line named "
-     "above); a sum, mean or norm over one axis needs keepdims=True to stay a column (n, 1) "
-     "instead of (n,)"),
+    (r"could not be broadcast together", _broadcast_hint),
     (r"matmul: Input operand|shapes .* not aligned|size \d+ is different from",
      "a matrix product of arrays whose inner sizes differ: check the order of the operands and "
      "the transposes (W @ A, not A @ W; dZ @ A_prev.T)"),
@@ -546,20 +653,17 @@ _CRASH_HINTS = [
      "the new shape must hold exactly as many entries as the array: compute it from the "
      "input's own shape"),
     (r"boolean index did not match",
-     "two arrays that should have the same shape do not (e.g. a gradient dA and the cache Z "
-     "of another layer): check that each layer is given its own cache"),
+     "a boolean mask and the array it indexes have different shapes: print both .shape"),
     (r"setting an array element with a sequence",
-     "a tuple or list was used where an array was expected: check how you unpack a cache "
-     "(linear_cache, activation_cache) = ((A_prev, W, b), Z)"),
+     "a tuple or list was used where an array or a number was expected: check how you unpack "
+     "the values you are given"),
     (r"^IndexError.*list index out of range",
-     "a list index is out of range: with L layers the caches are caches[0] ... caches[L - 1], "
-     "so layer l uses caches[l - 1]"),
+     "a list index is out of range: a list of n items has the indices 0 ... n - 1; check "
+     "where your loop starts and stops"),
     (r"^IndexError",
-     "an index is out of range: check the shape of the array you index, and that you count "
-     "layers or examples from the right place"),
-    (r"^KeyError",
-     "a dict has no such key: parameter keys look like 'W1', 'b1' (built with 'W' + str(l)) "
-     "and gradient keys like 'dW1'; check the range of l and the spelling"),
+     "an index is out of range: check the shape of the array you index, and where you start "
+     "counting"),
+    (r"^KeyError", _key_hint),
     (r"^UnboundLocalError",
      "a variable is used before it was given a value: an if/elif branch that did not run, or "
      "a loop that ran zero times?"),
@@ -589,17 +693,75 @@ _CRASH_HINTS = [
 
 
 def crash_hint(ename: str, message: str) -> str | None:
-    """A hint for an exception named ``ename`` with ``message`` (the grader's proxies use it
-    for crashes in the student's kernel, where only the name and message cross over)."""
+    """A hint for an exception named ``ename`` with ``message`` (the same in the notebook and
+    under the grader, where only the name and message of a crash cross over)."""
     text = f"{ename}: {message}"
     for pattern, hint in _CRASH_HINTS:
         if re.search(pattern, text):
-            return hint
+            return hint(message) if callable(hint) else hint
     return None
 
 
-def _exception_hint(exc: BaseException) -> str | None:
-    return crash_hint(type(exc).__name__, str(exc))
+class Crash(NamedTuple):
+    """A crash in the student's code as a test sees it, in the notebook or under the grader
+    (where the exception itself stays in the student's kernel): its type's name, message, the
+    student's line(s) (:func:`_student_line`) and the names of its classes, most derived first."""
+    ename: str
+    message: str
+    located: str | None
+    kinds: tuple[str, ...]
+
+    @classmethod
+    def of(cls, exc: BaseException) -> "Crash":
+        known = getattr(exc, "__course_crash__", None)    # a crash in the student's kernel
+        if type(known) is cls:
+            return known
+        return cls(type(exc).__name__, str(exc), _student_line(exc),
+                   tuple(c.__name__ for c in type(exc).__mro__))
+
+
+def _for_crash(hint_for: Any, crash: Crash) -> bool:
+    """Whether an author's crash hint written ``hint_for`` an exception applies to ``crash``:
+    None (any exception), an exception class or tuple of classes (matched by name against the
+    crash's classes, so that it works for a crash in the student's kernel too), or a regular
+    expression searched in "ExceptionType: message"."""
+    if hint_for is None:
+        return True
+    if isinstance(hint_for, str):
+        return re.search(hint_for, f"{crash.ename}: {crash.message}") is not None
+    classes = hint_for if isinstance(hint_for, tuple) else (hint_for,)
+    return any(c.__name__ in crash.kinds for c in classes)
+
+
+_NOT_REBUILT = {"BaseException", "Exception", "StopIteration", "StopAsyncIteration"}
+
+
+def rebuilt_exception(crash: Crash) -> Exception:
+    """An exception standing for ``crash``, a crash in the student's kernel, in the grader's
+    process: of a class named as the student's, derived from the same built-in exception
+    classes (so that ``except ValueError`` in a test cell catches it as in the notebook), whose
+    ``str`` is the student's message.  A ``CheckFailure`` (e.g. the reference guard's) comes
+    back as one.  Never a ``BaseException`` that is not an ``Exception``."""
+    import builtins
+    if crash.ename == "CheckFailure":
+        exc: Exception = CheckFailure(crash.message)
+    else:
+        bases = [getattr(builtins, n) for n in crash.kinds if n not in _NOT_REBUILT and
+                 isinstance(getattr(builtins, n, None), type) and
+                 issubclass(getattr(builtins, n), Exception)]
+        body = {"__str__": lambda self: self.args[0] if self.args else "",
+                "__module__": "builtins"}
+        cls = None
+        for candidate in (tuple(bases), tuple(bases[:1]), (Exception,)):
+            try:
+                cls = type(crash.ename, candidate or (Exception,), body)
+                exc = cls.__new__(cls, crash.message)
+                exc.args = (crash.message,)
+                break
+            except TypeError:
+                continue
+    exc.__course_crash__ = crash
+    return exc
 
 
 def _is_library_file(filename: str) -> bool:
@@ -634,42 +796,48 @@ def _student_line(exc: BaseException) -> str | None:
 
 
 def _crash_message(name: str, exc: BaseException, where: str | None, hint: str | None,
-                   value_hint: str | None = None) -> str:
-    message = str(exc).strip().splitlines()
+                   value_hint: str | None = None, hint_for: Any = None) -> str:
+    """The message of a crash in the student's code: the same text whether the exception was
+    raised here (the notebook) or in the student's kernel (the grader; see :class:`Crash`)."""
+    crash = Crash.of(exc)
+    message = crash.message.strip().splitlines()
     first = message[0] if message else ""
     if len(first) > 300:
         first = first[:300] + " ..."
-    lines = [f"{name} raised {type(exc).__name__}" + (f": {first}" if first else "")]
+    lines = [f"{name} raised {crash.ename}" + (f": {first}" if first else "")]
     if where:
         lines.append(f"  {where}")
-    located = _student_line(exc)
-    if located:
-        lines.append(f"  {located}")
-    joined = _join_hints(hint, _exception_hint(exc), value_hint)
+    if crash.located:
+        lines.append(f"  {crash.located}")
+    joined = _join_hints(hint if _for_crash(hint_for, crash) else None,
+                         crash_hint(crash.ename, crash.message), value_hint)
     if joined:
         lines.append(f"  hint: {joined}")
     return "\n".join(lines)
 
 
-def call(name: str, fn: Callable, *args: Any, hint: str | None = None, **kwargs: Any) -> Any:
+def call(name: str, fn: Callable, *args: Any, hint: str | None = None, hint_for: Any = None,
+         **kwargs: Any) -> Any:
     """``fn(*args, **kwargs)``, with a crash turned into a :class:`CheckFailure` for the student.
 
     Visible tests call graded functions through it (``A2, cache = call("forward_propagation",
     forward_propagation, X, parameters)``).  If ``fn`` raises, the message names the function,
     the exception, the input, the line of the student's code where it happened and a hint: the
-    author's ``hint`` first, then one guessed from the exception (a broadcasting error suggests
-    ``keepdims``, ``NotImplementedError`` says the function is not written yet, ...).  A
-    :class:`CheckFailure` raised inside ``fn`` (e.g. by the reference guard) passes through.
+    author's ``hint`` first, then one guessed from the exception (a broadcasting error between
+    (n,) and (n, k) suggests ``keepdims``, ``NotImplementedError`` says the function is not
+    written yet, ...).  ``hint_for`` says which crashes the author's hint is for: an exception
+    class or a tuple of them (``hint_for=ValueError``), or a regular expression searched in
+    "ExceptionType: message"; other crashes do not show it.  The message is the same in the
+    notebook and under the grader.  A :class:`CheckFailure` raised inside ``fn`` (e.g. by the
+    reference guard) passes through.
     """
     try:
         return fn(*args, **kwargs)
-    except CheckFailure as failure:
-        if hint and getattr(failure, "crash", False):    # a crash the grader's proxy reported
-            raise CheckFailure(f"{failure}\n  hint: {hint}") from None
+    except CheckFailure:
         raise
     except Exception as exc:
         where = f"when called with {_describe_inputs(args, kwargs)}"
-        raise CheckFailure(_crash_message(name, exc, where, hint)) from None
+        raise CheckFailure(_crash_message(name, exc, where, hint, hint_for=hint_for)) from None
 
 
 # --- composite functions: blame the earlier exercise that is wrong ------------------------------

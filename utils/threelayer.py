@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from utils.activations import relu, sigmoid
+from utils.metrics import accuracy       # accuracy(predict(X, parameters), Y), in percent
 
 __all__ = ["initialize_parameters", "forward_propagation", "backward_propagation",
            "compute_cost", "update_parameters", "predict", "predict_dec", "accuracy"]
@@ -118,7 +119,3 @@ def predict_dec(parameters, X):
     """Predicted labels of the points X (2, n) as an (n,) array, for decision-boundary plots."""
     return predict(X, parameters).ravel()
 
-
-def accuracy(parameters, X, Y):
-    """Percentage of the m columns of X whose predicted label equals Y (1, m)."""
-    return 100.0 * float(np.mean(predict(X, parameters) == Y))
