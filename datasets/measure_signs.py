@@ -36,6 +36,11 @@ would need centred inputs (x / 255 - 0.5, or per-pixel standardisation) or a low
 (2) c4w1a2's CNN (8 and 16 filters, 4x4 max-pool first) overfits 1080 images of this kind
 (train ~87-95 %, test ~75-80 %): more training images, or a less aggressive first pooling,
 is the likelier way to 85 % than an easier set (which lifts the MLP as much as the CNN).
+
+ResNetSmall and PlainSmall, seed 1, 12 + 4 epochs (Adam 1e-3 then 1e-4, no flips), measured
+before this script recalibrated batch norm: ResNet train 99.8 %, test 55.0 %; plain train
+97.6 %, test 68.6 %; the residual network overfits (or its moving statistics lag) far more
+than the plain one: not yet the targets either.
 """
 from __future__ import annotations
 
@@ -134,6 +139,7 @@ def deep(build, seed, x, y, xt, yt, epochs, rates=(1e-3, 1e-4)):
         opt.learning_rate = rate
         h = model.fit(x, y, epochs=done + n, initial_epoch=done, batch_size=32, verbose=0)
         done += n
+    nn.recalibrate_batch_norm(model, x)       # as datasets/train_resnet_small.py does
     acc = float(np.mean(np.argmax(model.predict(xt), axis=1) == yt))
     return h.history["accuracy"][-1], acc, acc
 
