@@ -3,7 +3,7 @@
 * ``resnet_small.h5``: weights of ``utils.resnet.ResNetSmall((28, 28, 1), 6)`` (in the order
   of ``model.weights``; ``Model.load_weights`` reads them), trained on the 1080 training images
   of ``six_class.h5`` with random left-right flips, Adam, then a lower learning rate; finally
-  the batch-norm moving statistics are recomputed on the whole training set (``recalibrate``).
+  the batch-norm moving statistics are recomputed on the whole training set (``nn.recalibrate_batch_norm``).
 * ``resnet_vs_plain.h5``: per-epoch training cost and accuracy of ``ResNetSmall`` and of
   ``PlainSmall`` (the same layers without the shortcut additions), trained identically from the
   same start, so the notebook can draw both curves without training for minutes.
@@ -52,20 +52,6 @@ def _data():
             prep(data["test_x"]), data["test_y"].ravel().astype(np.int64))
 
 
-def recalibrate(model, x, batch=None) -> None:
-    """Set every BatchNormalization's moving mean and variance to the statistics of ``x`` under
-    the final weights (one pass in training mode with momentum 0), instead of the lagging
-    exponential averages of training."""
-    layers = [l for l in model._all_layers() if isinstance(l, nn.BatchNormalization)]
-    saved = [l.momentum for l in layers]
-    for layer in layers:
-        layer.momentum = 0.0
-    with nn.no_grad():
-        model(x, training=True)
-    for layer, momentum in zip(layers, saved):
-        layer.momentum = momentum
-
-
 def _train(build, x, y, epochs=EPOCHS, rates=RATES):
     """Train build() with random flips; returns the network and its per-epoch history."""
     nn.clear_session()
@@ -93,12 +79,12 @@ def _accuracy(model, x, y) -> float:
 def train(out_dir: Path) -> dict:
     x, y, xt, yt = _data()
     resnet, h_res = _train(ResNetSmall, x, y)
-    recalibrate(resnet, x)
+    nn.recalibrate_batch_norm(resnet, x)
     resnet.save_weights(Path(out_dir) / "resnet_small.h5")
     test_acc = evaluate(Path(out_dir) / "resnet_small.h5")
     print(f"ResNetSmall: test accuracy {test_acc:.4f}", flush=True)
     plain, h_plain = _train(PlainSmall, x, y)
-    recalibrate(plain, x)
+    nn.recalibrate_batch_norm(plain, x)
     arrays = {"epoch": np.arange(1, len(h_res["loss"]) + 1, dtype=np.int64)}
     for name, h, net in (("resnet", h_res, resnet), ("plain", h_plain, plain)):
         arrays[f"{name}_loss"] = np.array(h["loss"], np.float32)

@@ -22,7 +22,7 @@ from .layers import *  # noqa: F401,F403
 from .layers import clear_session  # noqa: F401
 from . import optimizers, losses  # noqa: F401,E402
 from .optimizers import SGD, RMSprop, Adam  # noqa: F401,E402
-from .models import Model, Sequential, History  # noqa: F401,E402
+from .models import Model, Sequential, History, recalibrate_batch_norm  # noqa: F401,E402
 
 # --- convolution and pooling (branch nn-conv): primitives in utils.nn.conv, layers here -----
 from . import conv  # noqa: F401,E402

@@ -18,6 +18,7 @@ optimizer.step(model.trainable_weights)``; gradients with respect to an input im
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Sequence
@@ -29,7 +30,7 @@ from .layers import (Input, InputLayer, Layer, LayerError, Node, SymbolicTensor,
                      _map_structure, _shape_str)
 from .tensor import Tensor, get_default_dtype, no_grad
 
-__all__ = ["Model", "Sequential", "History", "WeightsMismatchError"]
+__all__ = ["Model", "Sequential", "History", "WeightsMismatchError", "recalibrate_batch_norm"]
 
 
 class History:
@@ -470,7 +471,10 @@ class Model(Layer):
                 d.attrs["name"] = w.name or ""
 
     def load_weights(self, path) -> None:
-        """Load weights saved by ``save_weights`` into this model (same architecture)."""
+        """Load weights saved by ``save_weights`` into this model (same architecture).
+
+        Weights are paired layer by layer (kind and creation order, see ``_by_layer``), so the
+        order in which the graph lists its layers does not matter."""
         import h5py
         self._require_built("load_weights")
         weights = self.weights
@@ -485,6 +489,7 @@ class Model(Layer):
                 f"{path}: the file holds {len(stored)} weight arrays but model '{self.name}' "
                 f"has {len(weights)}: the architectures differ.\n  file:  {theirs}\n"
                 f"  model: {mine}")
+        stored = _by_layer(weights, stored)
         for w, (name, arr) in zip(weights, stored):
             if arr.shape != w.shape:
                 raise WeightsMismatchError(
@@ -586,3 +591,62 @@ def _as_list(x) -> list:
 
 def _unlist(items: list, multi: bool):
     return items if multi else items[0]
+
+
+def _layer_order(name: str) -> tuple[str, int, str]:
+    """'conv2d_3/kernel' -> ('conv2d', 3, 'kernel'); 'conv2d/bias' -> ('conv2d', 0, 'bias')."""
+    layer, _, var = (name or "").rpartition("/")
+    match = re.fullmatch(r"(.*?)(?:_(\d+))?", layer)
+    return match.group(1), int(match.group(2) or 0), var
+
+
+def _by_layer(weights: list, stored: list) -> list:
+    """``stored`` (name, array) pairs in the order that matches ``weights``.
+
+    The file's order (the graph's order of layers when it was saved) is kept when every weight
+    pairs up with one of the same kind and shape.  Otherwise the layers are paired by kind and
+    creation order (the k-th Conv2D created for the file's model gets the k-th Conv2D created
+    for this one), so that ``Add()([shortcut, X])`` reads a file saved from ``Add()([X,
+    shortcut])``, also in a model built after others (conv2d_20 instead of conv2d).  When
+    neither pairs up, the file's order is returned and the caller reports the mismatch."""
+    def fits(pairs):
+        return all(_layer_order(w.name)[::2] == _layer_order(n)[::2] and a.shape == w.shape
+                   for w, (n, a) in pairs)
+    if fits(zip(weights, stored)):
+        return stored
+    def creation(names):
+        keys = [_layer_order(n)[:2] for n in names]
+        return sorted(range(len(names)), key=lambda i: keys[i])
+    out = [None] * len(weights)
+    for i, j in zip(creation([w.name for w in weights]), creation([n for n, _ in stored])):
+        out[i] = stored[j]
+    return out if fits(zip(weights, out)) else stored
+
+
+def recalibrate_batch_norm(model, x, batch_size: int | None = None) -> None:
+    """Set the moving mean and variance of every BatchNormalization in ``model`` to the
+    statistics of the inputs ``x`` under the current weights.
+
+    During training each layer keeps an exponential average of the batches' statistics, which
+    lags behind the weights (they change at every step).  After training, one pass over the
+    training set in training mode gives the statistics the final weights really produce, which
+    is what inference (``training=False``) should use.  The weights themselves do not change.
+
+    batch_size -- None: one pass over all of ``x`` (exact statistics); otherwise the average of
+    the statistics of consecutive batches (less memory; the variance then leaves out how much
+    the batches' means differ).
+    """
+    from .layers import BatchNormalization
+    layers = [l for l in model._all_layers() if isinstance(l, BatchNormalization)]
+    saved = [l.momentum for l in layers]
+    x = np.asarray(x)
+    size = len(x) if batch_size is None else int(batch_size)
+    try:
+        with no_grad():
+            for k, start in enumerate(range(0, len(x), size)):
+                for layer in layers:        # k-th batch: moving = k/(k+1) moving + batch/(k+1)
+                    layer.momentum = k / (k + 1)
+                model(x[start:start + size], training=True)
+    finally:
+        for layer, momentum in zip(layers, saved):
+            layer.momentum = momentum

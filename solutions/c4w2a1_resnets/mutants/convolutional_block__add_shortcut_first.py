@@ -1,5 +1,5 @@
 # Mistake (with the same values): Add()([X_shortcut, X]) lists the model's weights in
-# another order, so the shipped weights no longer load into ResNetSmall.
+# another order than the course's block, which the task asks to follow (main path first).
 def convolutional_block(X, f, filters, s=2, training=None,
                         initializer=nn.initializers.GlorotUniform(seed=0)):
     """Convolutional block of a ResNet: the identity block with a stride s on the first

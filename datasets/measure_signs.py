@@ -1,0 +1,179 @@
+"""Measure the course's models on ``signs.h5``: does each step of the course win?
+
+Trains, with the course's own code (utils/, utils/nn), on the 1080 training images and prints
+test accuracies:
+
+* ``mlp``: Course 2's network (c2w3a1: LINEAR-RELU-LINEAR-RELU-LINEAR, 25-12-6 hidden/output
+  units; the input is the flattened 32x32x3 image), mini-batch Adam 0.001, batch 32, trained
+  by ``utils.softmax_net.model`` (seed 1, as the notebook) and as an ``nn.Sequential`` with
+  other seeds;
+* ``cnn``: c4w1a2's ``convolutional_model`` (CONV 8 4x4 - RELU - MAXPOOL 4 - CONV 16 2x2 - RELU
+  - MAXPOOL 2 - DENSE 6), Adam 0.005, batch 32, as the notebook trains it;
+* ``resnet`` and ``plain``: ``utils.resnet.ResNetSmall`` and ``PlainSmall`` trained the same
+  way (datasets/train_resnet_small.py's recipe, shorter if asked).
+
+    python datasets/measure_signs.py mlp cnn --seeds 1 2 3
+    python datasets/measure_signs.py resnet plain --seeds 1 --epochs 15 5
+
+The targets (issue 15): MLP at least 10 points below the CNN, CNN >= 85 %, ResNet >= 93 % and
+at least 3 points above the plain network, no model at 100 %, the MLP well above chance.
+
+Measured so far (generator version 1 as committed, 32x32x3; a loaded machine, so the times are
+upper bounds): MLP (nn.Sequential, 100 epochs) 65.5 +- 1.9 % test over seeds 1-3 (train ~79 %);
+CNN (25 epochs) 76.9 % and 75.8 % (seeds 1, 2; train ~87 %).  The gap is ~10 points but the
+CNN is below 85 %: NOT yet the targets.  Tuning so far (MLP / CNN test, seed 1):
+
+* hand at 1/3 of the image, strong clutter and colour: both at chance (16.7 %) with /255 inputs;
+  with centred inputs MLP 24 %, CNN 36 %;
+* bigger hand, milder background: MLP 53-65 %, CNN 70-78 % (25-40 epochs);
+* easier still (less rotation and shift): the MLP catches up (69 %, CNN 73 %);
+* large shifts with a large hand (scale 1.5-1.8, shift 0.12): the committed setting above;
+* 48x48 with a smaller, more mobile hand: CNN 56 %, the MLP dies.
+
+Two findings for whoever continues: (1) with 3072 inputs in [0, 1] (mean ~0.45), Adam 0.001
+kills the MLP's ReLUs in the first steps on several settings (loss stuck at ln 6), so c2w3a1
+would need centred inputs (x / 255 - 0.5, or per-pixel standardisation) or a lower rate;
+(2) c4w1a2's CNN (8 and 16 filters, 4x4 max-pool first) overfits 1080 images of this kind
+(train ~87-95 %, test ~75-80 %): more training images, or a less aggressive first pooling,
+is the likelier way to 85 % than an easier set (which lifts the MLP as much as the CNN).
+
+ResNetSmall and PlainSmall, seed 1, 12 + 4 epochs (Adam 1e-3 then 1e-4, no flips), measured
+before this script recalibrated batch norm: ResNet train 99.8 %, test 55.0 %; plain train
+97.6 %, test 68.6 %; the residual network overfits (or its moving statistics lag) far more
+than the plain one: not yet the targets either.  With the recalibration (this script as it
+is, quiet machine, 116 s and 108 s): ResNet train 99.1 %, test 57.8 %; plain train 94.8 %,
+test 69.7 %: the residual network overfits 1080 images; flips, shifts or more images needed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from utils import nn, softmax_net  # noqa: E402
+from utils.data import load_dataset  # noqa: E402
+
+
+def data(name="signs", size=None):
+    """(x, y, x_test, y_test): images scaled to [0, 1] (m, n_H, n_W, n_C), integer labels (m,).
+
+    ``signs`` is rendered in memory by build_signs.py (the same images as signs.h5, or at
+    another ``size``), so that the generator can be tuned without rebuilding the file."""
+    if name == "signs":
+        import build_signs
+        rng = np.random.default_rng(build_signs.SEED)
+        size = size or build_signs.SIZE
+        d = {}
+        for split in ("train", "test"):
+            d[f"{split}_x"], d[f"{split}_y"] = build_signs.make_split(
+                rng, build_signs.PER_CLASS[split], size)
+    else:
+        d = load_dataset(name)
+    x = (d["train_x"] / 255).astype(np.float32)
+    xt = (d["test_x"] / 255).astype(np.float32)
+    if x.ndim == 3:
+        x, xt = x[..., None], xt[..., None]
+    return x, d["train_y"].ravel().astype(np.int64), xt, d["test_y"].ravel().astype(np.int64)
+
+
+def mlp_course(x, y, xt, yt, epochs):
+    """c2w3a1's own trainer (examples as columns, seed 1 inside initialize_parameters)."""
+    n = int(np.prod(x.shape[1:]))
+    saved = softmax_net.LAYER_SIZES
+    softmax_net.LAYER_SIZES = (n,) + tuple(saved[1:])
+    try:
+        _, _, train_acc, test_acc = softmax_net.model(
+            x.reshape(len(x), -1).T, np.eye(6, dtype=np.float32)[:, y],
+            xt.reshape(len(xt), -1).T, np.eye(6, dtype=np.float32)[:, yt],
+            num_epochs=epochs, print_cost=False)
+    finally:
+        softmax_net.LAYER_SIZES = saved
+    return train_acc[-1], test_acc[-1], max(test_acc)
+
+
+def mlp(seed, x, y, xt, yt, epochs):
+    nn.clear_session()
+    nn.set_seed(seed)
+    model = nn.Sequential([nn.Input((int(np.prod(x.shape[1:])),)),
+                           nn.Dense(25, activation="relu"), nn.Dense(12, activation="relu"),
+                           nn.Dense(6, activation="softmax")])
+    model.compile(nn.Adam(0.001), "sparse_categorical_crossentropy", ["accuracy"])
+    h = model.fit(x.reshape(len(x), -1), y, epochs=epochs, batch_size=32, verbose=0,
+                  validation_data=(xt.reshape(len(xt), -1), yt))
+    return h.history["accuracy"][-1], h.history["val_accuracy"][-1], max(h.history["val_accuracy"])
+
+
+def cnn_model(input_shape, seed=1):
+    """c4w1a2's convolutional_model."""
+    nn.set_seed(seed)
+    inp = nn.Input(shape=input_shape)
+    a = nn.ReLU()(nn.Conv2D(8, (4, 4), strides=(1, 1), padding="same")(inp))
+    a = nn.MaxPool2D(pool_size=(4, 4), strides=(4, 4), padding="same")(a)
+    a = nn.ReLU()(nn.Conv2D(16, (2, 2), strides=(1, 1), padding="same")(a))
+    a = nn.MaxPool2D(pool_size=(2, 2), strides=(2, 2), padding="same")(a)
+    out = nn.Dense(6, activation="softmax")(nn.Flatten()(a))
+    return nn.Model(inputs=inp, outputs=out)
+
+
+def cnn(seed, x, y, xt, yt, epochs):
+    nn.clear_session()
+    model = cnn_model(x.shape[1:], seed)
+    model.compile(nn.Adam(0.005), "sparse_categorical_crossentropy", ["accuracy"])
+    h = model.fit(x, y, epochs=epochs, batch_size=32, verbose=0, validation_data=(xt, yt))
+    return h.history["accuracy"][-1], h.history["val_accuracy"][-1], max(h.history["val_accuracy"])
+
+
+def deep(build, seed, x, y, xt, yt, epochs, rates=(1e-3, 1e-4)):
+    from utils.resnet import PlainSmall, ResNetSmall
+    nn.clear_session()
+    nn.set_seed(seed)
+    model = {"resnet": ResNetSmall, "plain": PlainSmall}[build](x.shape[1:], 6)
+    opt = nn.Adam(rates[0])
+    model.compile(opt, "sparse_categorical_crossentropy", ["accuracy"])
+    done, h = 0, None
+    for n, rate in zip(epochs, rates):
+        opt.learning_rate = rate
+        h = model.fit(x, y, epochs=done + n, initial_epoch=done, batch_size=32, verbose=0)
+        done += n
+    nn.recalibrate_batch_norm(model, x)       # as datasets/train_resnet_small.py does
+    acc = float(np.mean(np.argmax(model.predict(xt), axis=1) == yt))
+    return h.history["accuracy"][-1], acc, acc
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("models", nargs="+", choices=["mlp_course", "mlp", "cnn", "resnet", "plain"])
+    p.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    p.add_argument("--epochs", type=int, nargs="+", default=None)
+    p.add_argument("--data", default="signs")
+    p.add_argument("--size", type=int, default=None, help="side of the rendered signs")
+    a = p.parse_args()
+    x, y, xt, yt = data(a.data, a.size)
+    print(f"{a.data}: train {x.shape}, test {xt.shape}", flush=True)
+    for name in a.models:
+        results = []
+        for seed in ([1] if name == "mlp_course" else a.seeds):
+            start = time.perf_counter()
+            if name == "mlp_course":
+                r = mlp_course(x, y, xt, yt, (a.epochs or [200])[0])
+            elif name == "mlp":
+                r = mlp(seed, x, y, xt, yt, (a.epochs or [100])[0])
+            elif name == "cnn":
+                r = cnn(seed, x, y, xt, yt, (a.epochs or [25])[0])
+            else:
+                r = deep(name, seed, x, y, xt, yt, tuple(a.epochs or (30, 10)))
+            results.append(r)
+            print(f"{name} seed {seed}: train {r[0]:.3f}  test {r[1]:.3f}  (best test {r[2]:.3f})"
+                  f"  {time.perf_counter() - start:.0f} s", flush=True)
+        t = np.array([r[1] for r in results])
+        print(f"== {name}: test {t.mean():.3f} +- {t.std():.3f} over {len(t)} seeds", flush=True)
+
+
+if __name__ == "__main__":
+    main()
