@@ -39,3 +39,11 @@ def test_only_a_failure_in_the_notebook_must_be_matched():
 def test_the_notebook_holds_the_visible_part_only():
     source = "a = 1\n### BEGIN HIDDEN TESTS\nb = 2\n### END HIDDEN TESTS\npassed('f')"
     assert visible_part(source) == "a = 1\npassed('f')"
+
+
+def test_a_visible_test_the_sandbox_cannot_import_is_not_compared():
+    """Students have all of utils; the grading sandbox only the assignment's modules, so a visible
+    test importing another one cannot run there as in the notebook: not a difference."""
+    blocked = CellResult(False, "ImportError: utils.dnn is not part of c2w1a3_gradient_checking: "
+                                "while it is graded, ...")
+    assert message_difference(blocked, _failure("difference: has the wrong value")) is None
