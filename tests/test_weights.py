@@ -3,6 +3,7 @@ import importlib.util
 import json
 import sys
 
+import numpy as np
 import pytest
 
 from utils.data import DATA_DIR
@@ -34,3 +35,15 @@ def test_weights_reach_the_reported_accuracy(filename):
 def test_weight_files_are_small():
     for filename in WEIGHTS:
         assert MANIFEST[filename]["bytes"] < 8 * 2**20, f"{filename} is too large to commit"
+
+
+def test_resnet_vs_plain_curves_say_what_c4w2a1_says():
+    """c4w2a1 section 6: the residual network's training cost is the lower one (every epoch of
+    the stored run), both networks end up fitting the training set (so the gap at 20 layers is
+    not degradation), and the residual one is ahead on the test set."""
+    from utils.data import load_dataset
+    curves = load_dataset("resnet_vs_plain")
+    assert np.all(curves["resnet_loss"] < curves["plain_loss"])
+    for name in ("resnet", "plain"):
+        assert curves[f"{name}_accuracy"][-1] >= 0.99
+    assert curves["resnet_test_accuracy"].item() > curves["plain_test_accuracy"].item() + 0.02
