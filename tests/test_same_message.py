@@ -47,3 +47,16 @@ def test_a_visible_test_the_sandbox_cannot_import_is_not_compared():
     blocked = CellResult(False, "ImportError: utils.dnn is not part of c2w1a3_gradient_checking: "
                                 "while it is graded, ...")
     assert message_difference(blocked, _failure("difference: has the wrong value")) is None
+
+
+def test_layer_names_numbered_by_a_counter_are_not_a_difference():
+    """Layers are named after how many were made before ('add_103'): the notebook's run and the
+    grader's make different numbers of layers before the same mistake."""
+    mine = CellResult(False, "CheckFailure: identity_block raised LayerError: layer 'add_135' "
+                             "(Add) needs inputs of one shape\n  hint: same shapes")
+    graded = CellResult(False, "CheckFailure: identity_block raised LayerError: layer 'add_134' "
+                               "(Add) needs inputs of one shape\n  hint: same shapes")
+    assert message_difference(mine, graded) is None
+    other = CellResult(False, "CheckFailure: identity_block raised LayerError: layer 'add_134' "
+                              "(Add) needs inputs of one shape\n  hint: another hint")
+    assert message_difference(mine, other)
