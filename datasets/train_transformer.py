@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from utils import nn  # noqa: E402
+from utils.date_tokens import DateCoder, teacher_input, text_list  # noqa: E402
+from utils.date_tokens import translate as _translate  # noqa: E402
 from utils.transformer import (Transformer, create_look_ahead_mask,  # noqa: E402
                                create_padding_mask)
 
@@ -37,68 +39,25 @@ CHUNK = 5_000          # examples between learning-rate changes
 
 
 def read_dates(path):
-    """The splits of dates.h5 as lists of strings, and the two vocabularies."""
+    """The splits of dates.h5 as lists of strings, the two vocabularies, Tx and Ty."""
     import h5py
     out = {}
     with h5py.File(path, "r") as f:
         for key in f.keys():
-            out[key] = bytes(f[key][()]).decode("utf-8").split("\n")
+            out[key] = text_list(f[key][()])
         out["Tx"], out["Ty"] = int(f.attrs["Tx"]), int(f.attrs["Ty"])
     return out
 
 
-class DateCoder:
-    """Strings <-> the Transformer's token ids (see the module's docstring)."""
-
-    def __init__(self, human_vocab, machine_vocab, Tx, Ty):
-        self.human = [c for c in human_vocab if c != "<pad>"]
-        self.h_index = {c: i + 1 for i, c in enumerate(self.human)}
-        self.unk = self.h_index["<unk>"]
-        self.machine = list(machine_vocab)
-        self.m_index = {c: i + 1 for i, c in enumerate(self.machine)}
-        self.Tx, self.Ty = Tx, Ty
-        self.input_vocab_size = len(self.human) + 1
-        self.target_vocab_size = len(self.machine) + 1
-
-    def encode(self, strings):
-        ids = np.zeros((len(strings), self.Tx), np.int64)
-        for n, s in enumerate(strings):
-            row = [self.h_index.get(c, self.unk) for c in s.lower()][:self.Tx]
-            ids[n, :len(row)] = row
-        return ids
-
-    def labels(self, strings):
-        return np.array([[self.m_index[c] for c in s] for s in strings], np.int64)
-
-    def decode(self, ids):
-        return ["".join(self.machine[i - 1] if i > 0 else "?" for i in row) for row in ids]
-
-    def inputs(self, enc_ids, dec_ids):
-        m = len(enc_ids)
-        pad = create_padding_mask(enc_ids)
-        look = np.broadcast_to(create_look_ahead_mask(self.Ty), (m, self.Ty, self.Ty))
-        return [enc_ids, dec_ids, pad, look, pad]
+def model_inputs(coder, enc_ids, dec_ids):
+    """The Transformer's five inputs (utils.transformer.Transformer)."""
+    pad = create_padding_mask(enc_ids)
+    look = np.broadcast_to(create_look_ahead_mask(coder.Ty), (len(enc_ids), coder.Ty, coder.Ty))
+    return [enc_ids, dec_ids, pad, look, pad]
 
 
-def teacher_input(labels):
-    return np.concatenate([np.zeros((len(labels), 1), np.int64), labels[:, :-1]], axis=1)
-
-
-def translate(model, coder, strings, batch=500, return_probs=False):
-    """Greedy decoding: Ty steps, each feeding back the characters chosen so far."""
-    out = []
-    for start in range(0, len(strings), batch):
-        enc = coder.encode(strings[start:start + batch])
-        dec = np.zeros((len(enc), coder.Ty), np.int64)
-        for t in range(coder.Ty):
-            probs = model.predict(coder.inputs(enc, dec))
-            choice = np.argmax(probs[:, t, 1:], axis=-1) + 1
-            if t + 1 < coder.Ty:
-                dec[:, t + 1] = choice
-            else:
-                last = choice
-        out.extend(coder.decode(np.concatenate([dec[:, 1:], last[:, None]], axis=1)))
-    return out
+def translate(model, coder, strings):
+    return _translate(lambda e, d: model.predict(model_inputs(coder, e, d)), coder, strings)
 
 
 def build_model(coder):
@@ -138,7 +97,7 @@ def main(argv=None):
             warm = min(1.0, (seen + len(idx)) / 10_000)
             late = max(0, epoch - (args.epochs - 2))          # the last two epochs decay
             opt.learning_rate = 1e-3 * warm * (0.3 ** late)
-            h = model.fit(coder.inputs(enc[idx], dec[idx]), y[idx], epochs=1,
+            h = model.fit(model_inputs(coder, enc[idx], dec[idx]), y[idx], epochs=1,
                           batch_size=BATCH, verbose=0)
             seen += len(idx)
         loss = float(h.history["loss"][-1])

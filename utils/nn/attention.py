@@ -97,6 +97,12 @@ class MultiHeadAttention(Layer):
     (m, Tq, Tk); use_causal_mask ANDs it with the look-ahead mask np.tril(ones((Tq, Tk))).
     """
 
+    _config_keys = ("num_heads", "key_dim", "value_dim", "dropout", "use_bias")
+
+    def get_config(self) -> dict:
+        """Keras's arguments (output_shape as the size of the output's last axis, or None)."""
+        return {**super().get_config(), "output_shape": self.output_size}
+
     def __init__(self, num_heads: int, key_dim: int, value_dim: int | None = None,
                  dropout: float = 0.0, use_bias: bool = True, output_shape=None,
                  kernel_initializer="glorot_uniform", bias_initializer="zeros", seed=None,
