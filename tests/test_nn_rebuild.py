@@ -245,3 +245,9 @@ def test_bidirectional_shared_layers_and_states_are_rebuilt():
                                for l in config["layers"]])
     with pytest.raises(RebuildError, match="not a SimpleRNN, LSTM or GRU"):
         rebuild_model(bad)
+
+
+def test_an_unused_input_is_named_by_get_config():
+    x, unused = nn.Input((3,)), nn.Input((2,), name="c0")
+    with pytest.raises(ValueError, match="input 'c0' \\(None, 2\\) is not used"):
+        nn.Model([x, unused], nn.Dense(2)(x)).get_config()
