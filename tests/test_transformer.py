@@ -133,3 +133,24 @@ def test_transformer_model_size_and_padding_invariance():
     other = enc.copy()
     other[other == 0] = 7            # different tokens where the mask hides them
     np.testing.assert_allclose(run(enc), run(other), atol=1e-10)
+
+
+def test_date_tokens_round_trip_and_greedy_loop():
+    """utils.date_tokens: 0 is the encoder's padding and the decoder's start token; translate
+    feeds back each chosen character (a fake model that copies the label's next id)."""
+    from utils.date_tokens import DateCoder, teacher_input, translate
+    coder = DateCoder(list(" 0123456789abc") + ["<unk>", "<pad>"], list("-0123456789"), 8, 4)
+    ids = coder.encode(["1 ab", "zz"])
+    assert ids.shape == (2, 8) and ids[0, 4:].tolist() == [0] * 4
+    assert ids[1, :2].tolist() == [coder.unk] * 2 and coder.input_vocab_size == 16
+    y = coder.labels(["12-3"])
+    np.testing.assert_array_equal(teacher_input(y), [[0, y[0, 0], y[0, 1], y[0, 2]]])
+    assert coder.decode(y) == ["12-3"]
+
+    def predict(enc, dec):
+        # position t answers (decoder input at t) + 1: only consistent if fed back
+        probs = np.zeros(dec.shape + (coder.target_vocab_size,))
+        nxt = np.minimum(dec + 1, coder.target_vocab_size - 1)
+        np.put_along_axis(probs, nxt[..., None], 1.0, axis=-1)
+        return probs
+    assert translate(predict, coder, ["x", "y"]) == [coder.decode([[1, 2, 3, 4]])[0]] * 2
