@@ -66,9 +66,11 @@ def build_model(coder):
                        max_positional_encoding_target=coder.Ty, **CONFIG)
 
 
-def _loop(model, coder, data, epochs, out_dir, log_path=None):
+def _loop(model, coder, data, epochs, out_dir, log_path=None, planned=None):
     """Adam with a linear warm-up over the first 10,000 examples, then 1e-3, decayed by 0.3 in
-    each of the last two epochs; weights saved and held-out exact match printed every epoch."""
+    each of the last two epochs of a ``planned``-epoch schedule (default: ``epochs``), of which
+    the first ``epochs`` run; weights saved and held-out exact match printed every epoch."""
+    planned = epochs if planned is None else planned
     enc = coder.encode(data["train_human"])
     y = coder.labels(data["train_machine"])
     dec = teacher_input(y)
@@ -81,7 +83,7 @@ def _loop(model, coder, data, epochs, out_dir, log_path=None):
         for c in range(0, n, CHUNK):
             idx = order[c:c + CHUNK]
             warm = min(1.0, (seen + len(idx)) / 10_000)
-            late = max(0, epoch - (epochs - 2))
+            late = max(0, epoch - (planned - 2))
             opt.learning_rate = 1e-3 * warm * (0.3 ** late)
             h = model.fit(model_inputs(coder, enc[idx], dec[idx]), y[idx], epochs=1,
                           batch_size=BATCH, verbose=0)
@@ -99,10 +101,12 @@ def _loop(model, coder, data, epochs, out_dir, log_path=None):
 
 
 FILE = "transformer_dates.h5"
-EPOCHS = 7
+# The shipped weights are the first 3 epochs of a 7-epoch schedule (its decay epochs 6-7 were
+# not reached on the loaded machine before the deadline; epoch 3 already passed the 99% target).
+EPOCHS, PLANNED = 3, 7
 
 
-def info(exact: float, epochs: int, n_train: int, params: int) -> dict:
+def info(exact: float, epochs: int, n_train: int, params: int, planned: int = PLANNED) -> dict:
     return {FILE: {
         "source": "trained by datasets/train_transformer.py on dates.h5",
         "license": "MIT",
@@ -110,20 +114,22 @@ def info(exact: float, epochs: int, n_train: int, params: int) -> dict:
         "used_by": ["c5w4a1_transformer"],
         "description": f"weights of c5w4a1's demo Transformer (post-LN, 2 + 2 layers, d_model 64, "
                        f"4 heads, feed-forward 128, no dropout, {params:,} parameters) on "
-                       f"{n_train:,} date pairs, {epochs} epochs of Adam (warm-up, 1e-3, decay), "
+                       f"{n_train:,} date pairs, the first {epochs} epochs of a {planned}-epoch Adam "
+                       "schedule (warm-up over 10,000 examples, then 1e-3; decay in the last two), "
                        f"batch {BATCH}, seed {SEED}; accuracy = held-out exact match, greedy "
                        "decoding; trained on a shared, loaded 2-core machine",
         "accuracy": {"split": "test", "value": round(exact, 4)},
     }}
 
 
-def train(out_dir, epochs: int = EPOCHS) -> dict:
+def train(out_dir, epochs: int = EPOCHS, planned: int = PLANNED) -> dict:
     data = read_dates(ROOT / "datasets" / "dates.h5")
     coder = DateCoder(data["human_vocab"], data["machine_vocab"], data["Tx"], data["Ty"])
     nn.set_seed(SEED)
     model = build_model(coder)
-    log = _loop(model, coder, data, epochs, out_dir)
-    return info(log[-1]["exact_match"], epochs, len(data["train_human"]), model.count_params())
+    log = _loop(model, coder, data, epochs, out_dir, planned=planned)
+    return info(log[-1]["exact_match"], epochs, len(data["train_human"]), model.count_params(),
+                planned)
 
 
 def evaluate(path) -> float:
