@@ -4,9 +4,9 @@
 
     {"allow": ["utils.testing", "utils.widgets"]}
 
-The list is exactly what the assignment's notebook imports in the cells that run in the
-student's kernel (every code cell but the graded test cells, which run in the grader), with
-what those modules import in turn: their module-level imports, and the imports inside their
+The list is exactly what the assignment's notebook imports in what runs in the student's
+kernel (every code cell, and of the graded test cells their visible part: the student runs it,
+while the hidden tests run in the grader only), with what those modules import in turn: their module-level imports, and the imports inside their
 functions when those functions are used (imported by name, or called by a used function of the
 same module).  An import inside ``try: ... except ImportError`` is optional: it need not be
 allowed, and the notebook must work without it.  ``course allowlist ID`` prints the list that
@@ -18,7 +18,8 @@ The grading sandbox's ``/course/utils`` holds these modules and nothing else of 
 
 * a notebook (solution or release) or an alternate imports a module the list does not allow,
   or the list is not what the notebook needs;
-* an allowed module names this assignment in its ``TAUGHT_IN``;
+* an allowed module names this assignment in its ``TAUGHT_IN``, or a visible test imports
+  such a module (a reference answer belongs in the hidden tests);
 * an allowed module has a function named like one of the assignment's graded functions;
 * an allowed module has a function that *behaves* like a graded function: the graded
   function's reference (the solution cell's own function, run in this process) and every
@@ -178,12 +179,24 @@ def source_uses(source: str) -> list[Use]:
     return imports_in(ast.parse(cell_source(source)).body)
 
 
-def notebook_uses(nb) -> list[Use]:
-    """The utils imports of a notebook's kernel cells (functions defined there included)."""
+def visible_test_parts(nb) -> list[str]:
+    """The visible part of each graded test cell (without its hidden tests): what a student's
+    kernel runs when the student runs the notebook, and the self-test runs in the sandbox to
+    compare its messages with the grader's."""
+    from .testcells import visible_part
+    return [visible_part(c.source) for c in nb.cells if c.cell_type == "code"
+            and nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")]
+
+
+def notebook_uses(nb, tests: bool = True) -> list[Use]:
+    """The utils imports of what a notebook runs in the student's kernel (functions defined
+    there included): its kernel cells and, with ``tests``, the visible part of its test cells
+    (the hidden tests run in the grader only)."""
     uses = []
-    for i, cell in enumerate(kernel_cells(nb)):
+    sources = [c.source for c in kernel_cells(nb)] + (visible_test_parts(nb) if tests else [])
+    for source in sources:
         try:
-            uses += source_uses(cell.source)
+            uses += source_uses(source)
         except SyntaxError as exc:
             raise CourseError(f"a code cell does not parse: {exc}") from None
     return uses
@@ -354,7 +367,23 @@ def import_problems(a: Assignment) -> list[str]:
         if a.id in taught_in(module_file(m)):
             problems.append(f"{a.id}: {m} answers this assignment (its TAUGHT_IN says so) and "
                             "must not be in its sandbox")
+    for use in _visible_test_uses(a):
+        if use.module != "utils" and a.id in taught_in(module_file(use.module)):
+            problems.append(f"{a.id}: a visible test imports {use.module} (line {use.line} of "
+                            "its cell), which answers this assignment (its TAUGHT_IN says so): "
+                            "import it inside the hidden tests only, so that the student's "
+                            "kernel never needs it")
     return problems
+
+
+def _visible_test_uses(a: Assignment) -> list[Use]:
+    uses = []
+    for source in visible_test_parts(read_notebook(a.notebook)):
+        try:
+            uses += source_uses(source)
+        except SyntaxError:
+            continue
+    return uses
 
 
 # --- does a visible module answer a graded function? ---------------------------------------------

@@ -129,14 +129,22 @@ def _check_structure(a: Assignment, nb, report: Report) -> dict[str, list[str]]:
     return targets
 
 
+def with_attack(nb, attack: str | None = None, after_imports: bool = False):
+    """``nb`` with ``attack`` (by default ATTACK) as a code cell of its own: the first code cell, or (with
+    ``after_imports``) the one right after the notebook's first code cell, its imports.  The
+    self-test's attacked blank and the red-team suite's student notebooks (tests/test_redteam.py)
+    are made here."""
+    first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    nb.cells.insert(first + 1 if after_imports else first,
+                    nbformat.v4.new_code_cell(ATTACK if attack is None else attack))
+    return nb
+
+
 def _attacked_blank(release: Path, dest: Path) -> None:
     """The released folder with ATTACK as the notebook's first code cell."""
     shutil.copytree(release, dest)
     for path in dest.glob("*.ipynb"):
-        nb = read_notebook(path)
-        first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-        nb.cells.insert(first, nbformat.v4.new_code_cell(ATTACK))
-        nbformat.write(nb, str(path))
+        nbformat.write(with_attack(read_notebook(path)), str(path))
 
 
 STUDENTS = ("solution", "attack")

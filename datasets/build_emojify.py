@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from emojify_sentences import CLASSES, MEANINGS, TEST, TRAIN, sentences
+from emojify_sentences import (CLASSES, MEANINGS, NEGATION_PAIRS_TEST,
+                               NEGATION_PAIRS_TRAIN, TEST, TRAIN, sentences)
 from h5write import write_h5
 
 N_FREQUENT = 5000
@@ -56,8 +57,10 @@ def build(out_dir: Path) -> dict:
     rank = {w: i for i, w in enumerate(words)}
     arrays, used = {}, set()
     rng = np.random.default_rng(SEED)
-    for split, data in (("train", TRAIN), ("test", TEST)):
-        pairs = sentences(data)
+    splits = {"train": sentences(TRAIN, NEGATION_PAIRS_TRAIN),
+              "test": sentences(TEST, NEGATION_PAIRS_TEST)}
+    for split, all_pairs in splits.items():
+        pairs = all_pairs
         order = rng.permutation(len(pairs))
         pairs = [pairs[i] for i in order]
         for sentence, _ in pairs:
@@ -68,9 +71,14 @@ def build(out_dir: Path) -> dict:
             used.update(sentence.split())
         arrays[f"{split}_sentences"] = _utf8([s for s, _ in pairs])
         arrays[f"{split}_y"] = np.array([y for _, y in pairs], dtype=np.uint8)
-    train = {s for s, _ in sentences(TRAIN)}
-    if train & {s for s, _ in sentences(TEST)}:
-        raise ValueError(f"sentences in both splits: {train & {s for s, _ in sentences(TEST)}}")
+    for split, all_pairs in splits.items():
+        seen = [s for s, _ in all_pairs]
+        if len(set(seen)) != len(seen):
+            raise ValueError(f"{split}: sentences given twice: "
+                             f"{sorted({s for s in seen if seen.count(s) > 1})}")
+    both = {s for s, _ in splits["train"]} & {s for s, _ in splits["test"]}
+    if both:
+        raise ValueError(f"sentences in both splits: {both}")
     keep = np.array(sorted(set(range(N_FREQUENT)) | {rank[w] for w in used}), dtype=np.int32)
     arrays["words"] = _utf8([words[i] for i in keep])
     arrays["vectors"] = vectors[keep].astype(np.float32)

@@ -383,7 +383,68 @@ breakfast is ready
 }
 
 
-def sentences(split: dict) -> list[tuple[str, int]]:
-    """(sentence, label) pairs of one split, in class order."""
-    return [(line.strip(), label) for label, block in split.items()
-            for line in block.strip().splitlines() if line.strip()]
+# Contrastive pairs: a sentence and its negation, which flips happy (2) and sad (3).  The key
+# is the label of the plain sentence (left); the negated one (right) gets the other label.  An
+# average of word vectors cannot get both sides of a pair right for both kinds of words ("not"
+# would have to push "happy" towards sad and "sad" towards happy); a model that reads the
+# words in order can.
+NEGATION_PAIRS_TRAIN = {
+2: """he is happy with his new job | he is not happy with his new job
+we are glad you came | we are not glad you came
+she feels great today | she does not feel great today
+i am pleased with the results | i am not pleased with the results
+my brother is cheerful | my brother is not cheerful
+the kids are excited | the kids are not excited
+this movie is funny | this movie is not funny
+i feel good about it | i do not feel good about it
+we had a good time | we did not have a good time
+my day was wonderful | my day was not wonderful
+they are happy together | they are not happy together
+she is in a good mood | she is not in a good mood
+i am satisfied | i am not satisfied
+the trip was fun | the trip was not fun
+he was delighted | he was not delighted
+i am enjoying this | i am not enjoying this""",
+3: """i am sad today | i am not sad today
+she is upset | she is not upset
+he feels lonely | he does not feel lonely
+we are worried | we are not worried
+my sister is miserable | my sister is not miserable
+i feel awful tonight | i do not feel awful tonight
+the news was bad | the news was not bad
+they are disappointed | they are not disappointed
+i am unhappy with my work | i am not unhappy with my work
+he is depressed | he is not depressed
+my day was awful | my day was not awful
+she feels gloomy | she does not feel gloomy
+we are bored | we are not bored
+i feel hopeless | i do not feel hopeless
+the weather makes me sad | the weather does not make me sad"""}
+NEGATION_PAIRS_TEST = {
+2: """my mother is happy | my mother is not happy
+i am glad today | i am not glad today
+the party was fun | the party was not fun
+he feels good | he does not feel good
+we are excited about the trip | we are not excited about the trip
+she is pleased | she is not pleased""",
+3: """my friend is sad | my friend is not sad
+i am upset today | i am not upset today
+he is worried about the exam | he is not worried about the exam
+we feel lonely | we do not feel lonely
+the movie was terrible | the movie was not terrible
+she is disappointed | she is not disappointed"""}
+
+
+_NEGATED = {2: 3, 3: 2}
+
+
+def sentences(split: dict, pairs: dict | None = None) -> list[tuple[str, int]]:
+    """(sentence, label) pairs of one split, in class order, then those of its negation
+    ``pairs`` (the plain sentence, then its negation with the other label)."""
+    out = [(line.strip(), label) for label, block in split.items()
+           for line in block.strip().splitlines() if line.strip()]
+    for label, block in (pairs or {}).items():
+        for line in block.strip().splitlines():
+            plain, negated = (part.strip() for part in line.split("|"))
+            out += [(plain, label), (negated, _NEGATED[label])]
+    return out

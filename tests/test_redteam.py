@@ -29,6 +29,7 @@ import pytest
 from autograder import identity, sandbox
 from autograder.course import ROOT, Assignment, graded_cells, nbgrader_meta, read_notebook
 from autograder.grading import autograde
+from autograder.selftest import with_attack
 
 pytestmark = pytest.mark.skipif(sandbox.unavailable() is not None,
                                 reason=f"no sandbox here: {sandbox.unavailable()}")
@@ -55,10 +56,7 @@ def notebook(a: Assignment, attack: str = "", solved: bool = False,
                 cell.source = replace[gid]
             elif solved:
                 cell.source = answers[gid]
-    if attack:
-        first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-        nb.cells.insert(first + 1, nbformat.v4.new_code_cell(attack))
-    return nb
+    return with_attack(nb, attack, after_imports=True) if attack else nb
 
 
 def _tree_digest() -> str:

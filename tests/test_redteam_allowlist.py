@@ -68,17 +68,42 @@ def test_closure_of_a_package_member_runs_the_package():
     assert "utils" not in got
 
 
-def test_guarded_imports_are_optional_and_test_cells_do_not_count():
+def test_guarded_imports_are_optional_and_hidden_tests_do_not_count():
     uses = _uses("def f():\n    try:\n        from utils.nn import conv\n"
                  "    except ImportError:\n        return None\n")
     assert uses and all(u.optional for u in uses)
     assert al.closure(uses) == {}
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("from utils.testing import check\n%matplotlib inline"),
-        nbformat.v4.new_code_cell("from utils.dnn import predict",
+        nbformat.v4.new_code_cell("from utils.dnn import predict\n### BEGIN HIDDEN TESTS\n"
+                                  "from utils.resnet import ResNetSmall\n"
+                                  "### END HIDDEN TESTS",
                                   metadata={"nbgrader": {"grade": True, "solution": False,
                                                          "grade_id": "t", "points": 1}})])
-    assert {u.module for u in al.notebook_uses(nb)} == {"utils.testing"}
+    # the visible part of a test cell runs in the student's kernel; the hidden tests do not
+    assert {u.module for u in al.notebook_uses(nb)} == {"utils.testing", "utils.dnn"}
+    assert {u.module for u in al.notebook_uses(nb, tests=False)} == {"utils.testing"}
+
+
+def test_check_refuses_a_visible_test_import_the_list_does_not_allow(monkeypatch):
+    a = Assignment("c4w1a2_conv_application")
+    allow = [m for m in al.allowed(a.id) if m != "utils.architecture"]
+    monkeypatch.setattr(al, "allowed", lambda aid: allow)
+    problems = al.import_problems(a)
+    assert any("imports utils.architecture" in p for p in problems), problems
+
+
+def test_check_refuses_a_visible_test_that_imports_the_reference(monkeypatch):
+    a = Assignment("c2w3a1_framework_intro")
+    nb = nbformat.read(a.notebook, as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
+                == "test_one_hot_matrix")
+    cell.source = "from utils.softmax_net import one_hot_matrix as _r\n" + cell.source
+    read = al.read_notebook
+    monkeypatch.setattr(al, "read_notebook", lambda path: nb if path == a.notebook else read(path))
+    problems = al.import_problems(a)
+    assert any("a visible test imports utils.softmax_net" in p for p in problems), problems
+    assert any("sandbox does not allow" in p and "utils.softmax_net" in p for p in problems)
 
 
 def test_declarations_are_what_the_notebooks_need():

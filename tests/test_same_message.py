@@ -41,12 +41,12 @@ def test_the_notebook_holds_the_visible_part_only():
     assert visible_part(source) == "a = 1\npassed('f')"
 
 
-def test_a_visible_test_the_sandbox_cannot_import_is_not_compared():
-    """Students have all of utils; the grading sandbox only the assignment's modules, so a visible
-    test importing another one cannot run there as in the notebook: not a difference."""
+def test_a_visible_test_the_sandbox_cannot_import_is_a_difference():
+    """A visible test imports only modules of the assignment's allow-list (course check refuses
+    others: tests/test_redteam_allowlist.py), so a blocked import is a real difference."""
     blocked = CellResult(False, "ImportError: utils.dnn is not part of c2w1a3_gradient_checking: "
                                 "while it is graded, ...")
-    assert message_difference(blocked, _failure("difference: has the wrong value")) is None
+    assert message_difference(blocked, _failure("difference: has the wrong value"))
 
 
 def test_layer_names_numbered_by_a_counter_are_not_a_difference():

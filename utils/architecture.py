@@ -342,6 +342,164 @@ def random_weights(model, rng: np.random.Generator, scale: float = 1.0) -> list:
     return out
 
 
+# --------------------------------------------------------------------------------------------
+# Pairing the layers of two descriptions by structure
+# --------------------------------------------------------------------------------------------
+#
+# A model lists its layers (and so its weights) in the order they are reached from its outputs,
+# the first input of each call first: Add()([main, shortcut]) and Add()([shortcut, main])
+# compute the same function but list their layers in different orders.  Before two models are
+# compared layer by layer, the student's description is put in the reference's order: each
+# call of a merge whose inputs commute gets its inputs in the order of the reference's call of
+# the same structure.  A structure is a content hash (``_signatures``): the layer's type and
+# arguments (not its name), its training flag and the structures of its inputs, those of a
+# commuting merge as a set.  Only the order changes; the graph, and so what it computes, stays.
+
+COMMUTATIVE_MERGES = frozenset({"Add", "Average", "Maximum", "Minimum", "Multiply"})
+
+
+def _digest(*parts: Any) -> str:
+    import hashlib
+    import json
+    text = json.dumps(parts, sort_keys=True, default=repr)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def _refs(x: Any) -> list:
+    if isinstance(x, dict) and set(x) == {"layer", "node", "tensor"}:
+        return [x]
+    if isinstance(x, (list, tuple)):
+        return [r for v in x for r in _refs(v)]
+    if isinstance(x, dict):
+        return [r for v in x.values() for r in _refs(v)]
+    return []
+
+
+def _signatures(config: dict, merges: dict | None = None, loose: bool = False) -> dict:
+    """{(layer name, call number): structure hash} of a functional description's calls
+    (Inputs included); with ``merges``, also record there, for each call of a commuting merge,
+    its structure -> the structures of its inputs in the order it takes them (and its kind ->
+    that list for each call of the kind, in order).  ``loose``: a layer's type stands for the
+    layer, without its arguments."""
+    specs = {s.get("name"): s for s in config.get("layers") or [] if isinstance(s, dict)}
+    inputs = config.get("input_layers")
+    inputs = inputs if isinstance(inputs, list) else [inputs]
+    sig: dict = {}
+    for k, ref in enumerate(inputs):
+        if isinstance(ref, dict):
+            spec = specs.get(ref.get("layer")) or {}
+            sig[(ref.get("layer"), 0)] = _digest("Input", k, (spec.get("config") or {}).get(
+                "shape"))
+
+    def tensor(ref):
+        return _digest(sig.get((ref["layer"], ref["node"])), ref["tensor"])
+
+    def structure(x):
+        if isinstance(x, dict) and set(x) == {"layer", "node", "tensor"}:
+            return tensor(x)
+        if isinstance(x, (list, tuple)):
+            return [structure(v) for v in x]
+        return x
+
+    calls: dict = {}
+    for node in config.get("nodes") or []:
+        name = node.get("layer")
+        spec = specs.get(name) or {}
+        k = calls.get(name, 0)
+        calls[name] = k + 1
+        layer = _layer_signature(spec, merges, loose)
+        args = structure(node.get("args"))
+        commutes = spec.get("class_name") in COMMUTATIVE_MERGES and isinstance(args, list) and \
+            all(isinstance(a, str) for a in args)
+        key = _digest(layer, node.get("training"), sorted(args) if commutes else args,
+                      {kw: structure(v) for kw, v in (node.get("kwargs") or {}).items()})
+        sig[(name, k)] = key
+        if commutes and merges is not None:
+            merges.setdefault(key, list(args))
+            merges.setdefault(spec.get("class_name"), []).append(list(args))
+    return sig
+
+
+def _layer_signature(spec: dict, merges: dict | None, loose: bool = False) -> str:
+    config = dict(spec.get("config") or {})
+    if "nodes" in config:                 # a functional model inside the model
+        sig = _signatures(config, merges, loose)
+        outs = config.get("output_layers")
+        outs = outs if isinstance(outs, list) else [outs]
+        return _digest(spec.get("class_name"), config.get("trainable"),
+                       [_digest(sig.get((o["layer"], o["node"])), o["tensor"])
+                        for o in outs if isinstance(o, dict)])
+    if "layers" in config:                # a Sequential inside the model
+        return _digest(spec.get("class_name"), config.get("trainable"), config.get("input"),
+                       [_layer_signature(s, merges, loose) for s in config["layers"]
+                        if isinstance(s, dict)])
+    config.pop("name", None)
+    if loose:                             # Activation("relu") is a ReLU layer
+        return _digest(_layer_type({"type": spec.get("class_name"), "config": config}))
+    return _digest(spec.get("class_name"), config)
+
+
+def in_reference_order(config: dict, reference_config: dict) -> dict:
+    """A copy of the description ``config`` in which every call of a commuting merge (Add,
+    Average, Maximum, Multiply) takes its inputs in the order of the call of the same structure
+    in ``reference_config``, so that a model built from it lists its layers and weights in the
+    reference's order.  A call without such a counterpart (the models differ) is paired with
+    the reference's call of the same layer types (failing that, of the same kind and rank), and
+    its inputs that match one of that call's come first, in its order (so that a layer missing
+    on one branch is reported there); the others keep their order."""
+    import copy
+    merges: dict = {}
+    loose_merges: dict = {}
+    _signatures(reference_config, merges)
+    _signatures(reference_config, loose_merges, loose=True)
+    original, config = config, copy.deepcopy(config)
+
+    def reorder(cfg: dict) -> None:
+        for spec in cfg.get("layers") or []:
+            if isinstance(spec, dict) and isinstance(spec.get("config"), dict) and \
+                    "nodes" in spec["config"]:
+                reorder(spec["config"])
+        if "nodes" not in cfg:
+            return
+        sig, loose = _signatures(cfg), _signatures(cfg, loose=True)
+        ranks: dict = {}
+        specs = {s.get("name"): s for s in cfg.get("layers") or [] if isinstance(s, dict)}
+        calls: dict = {}
+        for node in cfg["nodes"]:
+            name = node.get("layer")
+            kind = (specs.get(name) or {}).get("class_name")
+            k = calls.get(name, 0)
+            calls[name] = k + 1
+            args = node.get("args")
+            if kind not in COMMUTATIVE_MERGES or not isinstance(args, list) or \
+                    len(_refs(args)) != len(args):
+                continue
+            rank = ranks.get(kind, 0)
+            ranks[kind] = rank + 1
+            used = sig
+            want = merges.get(sig.get((name, k)))
+            if want is None:              # the models differ: pair by the layers' types
+                used = loose
+                want = loose_merges.get(loose.get((name, k)))
+            if want is None:
+                same_kind = loose_merges.get(kind) or []
+                want = same_kind[rank] if rank < len(same_kind) else []
+            rest = list(zip([_digest(used.get((a["layer"], a["node"])), a["tensor"])
+                             for a in args], args))
+            slots = []                    # the reference's places, filled where they match
+            for w in want:
+                j = next((j for j, (m, _) in enumerate(rest) if m == w), None)
+                slots.append(None if j is None else rest.pop(j)[1])
+            others = [a for _, a in rest]
+            ordered = [others.pop(0) if a is None and others else a for a in slots]
+            node["args"] = [a for a in ordered if a is not None] + others
+    try:
+        reorder(config)
+    except (KeyError, TypeError, AttributeError):
+        return copy.deepcopy(original)    # a description rebuild_model will report on
+    return config
+
+
 def _describe_model(name: str, model: Any, hint: str | None):
     """(config, weights) of the student's model, read as plain data, with a clear failure."""
     tip = "" if hint is None else f"\n  hint: {hint}"
@@ -371,6 +529,30 @@ def rebuild(name: str, model: Any, hint: str | None = None):
     except RebuildError as err:
         raise CheckFailure(f"{name}: the grader could not rebuild your model from its "
                            f"get_config() and get_weights(): {err}{tip}") from None
+
+
+def _rebuild_in_order(name: str, model: Any, reference, hint: str | None):
+    """``rebuild(name, model)`` with its layers in ``reference``'s order where the two differ
+    only in the order of a commuting merge's inputs (``in_reference_order``), and the position
+    in the rebuilt model's weights of each of the student's weights (None: the same order)."""
+    original = rebuild(name, model, hint)
+    try:
+        config, ref_config = original.get_config(), reference.get_config()
+        ordered = in_reference_order(config, ref_config)
+        if ordered == config:
+            return original, None
+        rebuilt = rebuild_model(ordered)
+    except (RebuildError, ValueError, TypeError, KeyError):
+        return original, None
+    names = [w.name for w in rebuilt.weights]
+    mine = [w.name for w in original.weights]
+    if len(set(names)) != len(names) or sorted(names) != sorted(mine):
+        return original, None
+    at = {n: j for j, n in enumerate(names)}
+    own = [at[n] for n in mine]
+    values = original.get_weights()
+    rebuilt.set_weights([values[mine.index(n)] for n in names])
+    return rebuilt, own
 
 
 def call_flags(model) -> dict:
@@ -484,15 +666,16 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
                      hint: str | None = None):
     """Judge ``model`` (the student's, or a handle to it) against the grader's ``reference``.
 
-    The model is rebuilt here from its ``get_config()`` and ``get_weights()``; with
+    The model is rebuilt here from its ``get_config()`` and ``get_weights()``, in the
+    reference's order where they differ only in the order of a commuting merge's inputs
+    (``in_reference_order``: ``Add()([shortcut, X])`` is ``Add()([X, shortcut])``); with
     ``same_layers`` it is compared with the reference layer by layer (``compare_models``);
     then ``draws`` random weight draws made with ``rng`` are loaded into both, and their
     outputs on ``inputs`` (``predict``, and with ``training`` also a call in training mode
     from the same seed) must agree.  The student's own model must compute what its
     description does (one draw).  Returns the rebuilt model, loaded with the student's
     weights.  Prints one line when everything agrees."""
-    tip = "" if hint is None else f"\n  hint: {hint}"
-    rebuilt = rebuild(name, model, hint)
+    rebuilt, own_order = _rebuild_in_order(name, model, reference, hint)
     if same_layers:
         compare_models(name, rebuilt, reference, hint)
     shapes = [tuple(w.shape) for w in rebuilt.weights]
@@ -515,7 +698,7 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
                          "predict(x)", got, expected, rtol, atol, hint)
         if k == 0:
             mine = _as_outputs(rebuilt.predict(inputs))
-            model.set_weights(draw)
+            model.set_weights(draw if own_order is None else [draw[j] for j in own_order])
             own = _as_outputs(model.predict(inputs))
             if len(own) != len(mine) or not all(
                     type(a) is np.ndarray and a.shape == b.shape and

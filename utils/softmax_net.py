@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from utils import nn
+from utils.metrics import accuracy
 from utils.testing import course_reference
 
 __all__ = ["one_hot_matrix", "initialize_parameters", "forward_propagation",
-           "compute_total_loss", "model", "accuracy"]
+           "compute_total_loss", "model", "predict"]
 
 TAUGHT_IN = ("c2w3a1_framework_intro",)
 
@@ -59,11 +60,12 @@ def compute_total_loss(logits, labels):
     return nn.ops.sum(nn.ops.softmax_cross_entropy(logits, labels, axis=0))
 
 
-def accuracy(X, Y, parameters):
-    """Fraction of columns of X whose largest logit is the one-hot Y's class."""
+def predict(X, parameters):
+    """X (n_x, m), parameters (arrays or Tensors) -> the class of each column, int array (m,):
+    the row of its largest logit."""
     with nn.no_grad():
         Z3 = forward_propagation(X, parameters)
-    return float(np.mean(np.argmax(Z3.data, axis=0) == np.argmax(Y, axis=0)))
+    return np.argmax(Z3.data, axis=0)
 
 
 @course_reference
@@ -73,7 +75,7 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=100,
     epoch e being np.random.default_rng(e).permutation(m), then cut into consecutive batches.
 
     Returns (parameters as float32 arrays, costs, train_acc, test_acc), one value per epoch;
-    cost = sum of the batches' total losses / m.
+    cost = sum of the batches' total losses / m; accuracies in percent (utils.metrics.accuracy).
     """
     parameters = {k: nn.Tensor(v, requires_grad=True) for k, v in initialize_parameters().items()}
     optimizer = nn.Adam(learning_rate)
@@ -91,8 +93,8 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=100,
             optimizer.step(parameters.values())
             epoch_total_loss += total_loss.item()
         costs.append(epoch_total_loss / m)
-        train_acc.append(accuracy(X_train, Y_train, parameters))
-        test_acc.append(accuracy(X_test, Y_test, parameters))
+        train_acc.append(accuracy(predict(X_train, parameters), np.argmax(Y_train, axis=0)))
+        test_acc.append(accuracy(predict(X_test, parameters), np.argmax(Y_test, axis=0)))
         if print_cost and epoch % 10 == 0:
             print(f"Cost after epoch {epoch}: {costs[-1]:.6f}")
     return {k: v.numpy() for k, v in parameters.items()}, costs, train_acc, test_acc

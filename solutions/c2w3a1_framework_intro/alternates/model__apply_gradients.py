@@ -37,8 +37,8 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
                 p.zero_grad()
             epoch_total_loss = epoch_total_loss + float(total_loss.numpy())
         costs.append(epoch_total_loss / m)
-        train_acc.append(accuracy(X_train, Y_train, parameters))
-        test_acc.append(accuracy(X_test, Y_test, parameters))
+        train_acc.append(accuracy(predict(X_train, parameters), np.argmax(Y_train, axis=0)))
+        test_acc.append(accuracy(predict(X_test, parameters), np.argmax(Y_test, axis=0)))
         if print_cost and epoch % 10 == 0:
             print(f"Cost after epoch {epoch}: {costs[-1]:.6f}")
     parameters = {name: value.numpy() for name, value in parameters.items()}

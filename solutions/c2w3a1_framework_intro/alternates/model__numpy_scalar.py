@@ -19,8 +19,10 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
             optimizer.step(parameters.values())
             epoch_total_loss += total_loss.item()
         costs.append(np.float32(epoch_total_loss / m))
-        train_acc.append(np.float64(accuracy(X_train, Y_train, parameters)))
-        test_acc.append(np.float64(accuracy(X_test, Y_test, parameters)))
+        train_acc.append(np.float64(accuracy(predict(X_train, parameters),
+                                             np.argmax(Y_train, axis=0))))
+        test_acc.append(np.float64(accuracy(predict(X_test, parameters),
+                                            np.argmax(Y_test, axis=0))))
         if print_cost and epoch % 10 == 0:
             print(f"Cost after epoch {epoch}: {costs[-1]:.6f}")
     parameters = {name: value.numpy() for name, value in parameters.items()}

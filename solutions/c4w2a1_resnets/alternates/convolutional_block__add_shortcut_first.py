@@ -1,5 +1,6 @@
-# Mistake (with the same values): Add()([X_shortcut, X]) lists the model's weights in
-# another order than the course's block, which the task asks to follow (main path first).
+# Correct, written differently: Add()([X_shortcut, X]), the shortcut first. A model around
+# this block lists the shortcut's convolution before the main path's last ones; the tests pair
+# the layers with the course's by structure (utils.architecture.in_reference_order).
 def convolutional_block(X, f, filters, s=2, training=None,
                         initializer=nn.initializers.GlorotUniform(seed=0)):
     """Convolutional block of a ResNet: the identity block with a stride s on the first
