@@ -97,6 +97,11 @@ SHORTEN = {
              "recalibrate_batch_norm(model, X_train[:240], batch_size=120)")]},
     "c5w1a2_char_language_model": {
         "parameters, losses = model(train_x,": [("num_iterations=30000", "num_iterations=3000")]},
+    "c5w2a2_emojify": {
+        "W, b = model(X_train, Y_train, word_to_vec_map)": [
+            ("model(X_train, Y_train, word_to_vec_map)",
+             "model(X_train, Y_train, word_to_vec_map, num_iterations=40)")],
+        "history = emojifier.fit(": [("epochs=50", "epochs=5")]},
 }
 
 
