@@ -7,6 +7,12 @@ group, with the projection to 26 assignments (groups that grow with the course a
 
     python benchmarks/ci_time.py .venv/pytest-junit.xml     # what `make test` writes
     python benchmarks/ci_time.py ci.log                     # a log with --durations=0 output
+    python benchmarks/ci_time.py full.xml rerun.xml ...     # a full run, some files run again
+
+With several reports, each later one replaces, for every test file (or notebook) it holds, all
+of that file's tests in the ones before it (tests it no longer has included): the full run's
+table with the new times of the files a change touched, each run alone (the machine as loaded
+as it was then: say so when you quote it).
 
 A junit XML report holds every test's time; a log holds only what ``--durations`` printed
 (``make test`` prints the slowest 25 and, from tests/conftest.py, this same table).  The
@@ -110,17 +116,32 @@ def table(times: dict[str, float], assignments: int | None = None) -> str:
     return "\n".join(lines)
 
 
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def overlay(base: dict[str, float], later: dict[str, float]) -> dict[str, float]:
+    """``base`` with every test file that ``later`` holds replaced by ``later``'s tests."""
+    files = {_file_of(t) for t in later}
+    return {**{t: s for t, s in base.items() if _file_of(t) not in files}, **later}
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return 2
-    path = Path(argv[0])
-    times = from_junit(path) if path.suffix == ".xml" else from_log(path.read_text())
-    if not times:
-        print(f"{path}: no test times found (run pytest with --junitxml or --durations=0)")
-        return 1
+    times: dict[str, float] = {}
+    for arg in argv:
+        path = Path(arg)
+        found = from_junit(path) if path.suffix == ".xml" else from_log(path.read_text())
+        if not found:
+            print(f"{path}: no test times found (run pytest with --junitxml or --durations=0)")
+            return 1
+        if len(argv) > 1:
+            print(f"{path}: {len(found)} tests in {len({_file_of(t) for t in found})} files")
+        times = overlay(times, found)
     print(table(times))
-    if path.suffix != ".xml":
+    if any(Path(arg).suffix != ".xml" for arg in argv):
         print(f"(from the {len(times)} tests whose times the log shows; a junit report has all)")
     return 0
 

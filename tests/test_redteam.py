@@ -1,10 +1,13 @@
 """The grader under attack: hostile submissions must score nothing they did not earn and harm no one.
 
 The c1w2a1 class graded once with ``--jobs 2`` in the sandbox (``c1w2a1_class`` in conftest.py,
-shared with the other red-team files): each hostile student tries one attack from issue 6 (with
-the graded functions unsolved or wrong), and honest students graded after them (names sorting
-last) must get exactly their due.  One student per distinct path: attacks that reach the grader
-the same way are one student (every write outside its home), and patching NumPy,
+shared with the other red-team files): each hostile student tries the attacks from issue 6 of
+one kind (with the graded functions unsolved or wrong), and honest students graded after them
+(names sorting last) must get exactly their due.  One student per distinct path: attacks that
+reach the grader the same way, or that cannot hide one another, are one student, each tried on
+its own in turn (every read and write outside its home; the in-kernel patches; the processes
+meant to outlive the kernel), while an attack that ends or neuters the kernel (run_cell,
+kill_grader, memory_hog, os_exit) has a student to itself.  Patching NumPy,
 ``utils.testing``, the check functions or builtins inside the kernel is also tried on every
 assignment by the self-test's attacked blank notebook (``autograder/selftest.py``, ATTACK).  A second, small batch tries
 to reach c1w4a1's reference answers.  Every test asserts the trusted score and, where the attack
@@ -36,6 +39,7 @@ pytestmark = pytest.mark.skipif(sandbox.unavailable() is not None,
 
 A = Assignment("c1w2a1_numpy_basics")
 DEEP = Assignment("c1w4a1_deep_nn_step_by_step")
+HTML_FORMULA = "=1+1 <b>html<b> ünï côde"
 
 
 def _answers(a: Assignment) -> dict[str, str]:
@@ -100,6 +104,13 @@ class Listener:
                 pass
 
 
+def _each(*attacks: str) -> str:
+    """One cell that tries every attack on its own: an exception in one (a name the notebook
+    lacks, a refused open) is printed and the next is tried."""
+    return "\n".join("try:\n" + "".join(f"    {line}\n" for line in attack.splitlines())
+                     + "except Exception as e:\n    print('no', e)" for attack in attacks)
+
+
 def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
     """This file's students of the shared c1w2a1 class (see conftest.py)."""
     listener = Listener()
@@ -110,19 +121,23 @@ def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
         nbformat.write(nb, str(subs / f"{name}.ipynb"))
 
     # --- patching the checks inside the kernel ---
-    # One of the in-kernel patches of NumPy, utils.testing, check and builtins: the self-test
-    # tries them all at once on every assignment (ATTACK), graded as a student is.
-    add("np_allclose", notebook(A, "np.allclose = lambda *a, **k: True\n"
-                                   "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
-                                   "np.array_equal = lambda *a, **k: True"))
-    add("code_objects", notebook(A, "check.__code__ = (lambda *a, **k: None).__code__\n"
-                                    "check_function.__code__ = (lambda *a, **k: None).__code__"))
+    # In-kernel patches of NumPy, utils.testing, check and builtins: the self-test tries them
+    # all at once on every assignment (ATTACK), graded as a student is.  Here, in one student
+    # (each tried on its own, none undoing another, all aimed at a grader that trusts the
+    # kernel): NumPy's comparisons, the check functions' code objects, and every cell's error
+    # cleared after it runs.
+    add("patched_checks", notebook(A, _each(
+        "np.allclose = lambda *a, **k: True\n"
+        "np.isclose = lambda a, b, *x, **k: np.ones(np.shape(a), bool)\n"
+        "np.array_equal = lambda *a, **k: True",
+        "check.__code__ = (lambda *a, **k: None).__code__\n"
+        "check_function.__code__ = (lambda *a, **k: None).__code__",
+        "def _clear(result):\n    result.error_in_exec = None\n"
+        "get_ipython().events.register('post_run_cell', _clear)")))
     # The kernel runs 'pass' for whatever it is sent (input and AST transformers do the same
     # through other hooks: one path in the grader, a bridge call that never answers).
     add("run_cell", notebook(A, "ip = get_ipython()\n_orig = ip.run_cell\n"
                                 "ip.run_cell = lambda raw_cell, *a, **k: _orig('pass', *a, **k)"))
-    add("post_run_cell", notebook(A, "def _clear(result):\n    result.error_in_exec = None\n"
-                                     "get_ipython().events.register('post_run_cell', _clear)"))
     spoof = ("class Fake(np.ndarray):\n    def __eq__(self, other): return np.ones(np.shape(other), bool)\n"
              "    __class__ = property(lambda self: np.ndarray)\n"
              "def _fake(*a, **k):\n    return np.zeros(3).view(Fake)\n")
@@ -139,18 +154,32 @@ def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
                                     "        if 'HIDDEN' in src or '_ref_' in src:\n"
                                     "            print('LEAK', src)\n",
                                  replace={"sigmoid": "def sigmoid(x):\n    _peek()\n    return x"}))
-    # another student's notebook among them: what it reads would show in its feedback (copying
-    # and running that notebook goes through the same read)
+    os.symlink(A.notebook, subs / "symlinked.ipynb")
+    # --- reading and writing outside its home ---
+    # One student tries every file attack in turn (each on its own, reads first, so that a
+    # write cannot change what a read would show): reading the answers, the gradebook and
+    # another student's notebook among them (what it reads would show in its feedback; copying
+    # and running that notebook goes through the same read); then every write outside its
+    # home: the gradebook, site-packages, a config file where nbgrader might read one, the
+    # grader's sources; then a startup file in its own home that would patch NumPy in any
+    # kernel started there later.
     paths = [str(ROOT / "solutions"), str(ROOT / "solutions" / A.id / A.notebook.name),
              str(gradebook), str(handed_in / "zz_honest.ipynb"), "/course/../solutions"]
-    add("read_files", notebook(A, f"for p in {paths!r}:\n    try:\n"
-                                  "        print('READ', p, open(p, 'rb').read(200))\n"
-                                  "    except Exception as e:\n        print('no', p, type(e).__name__)\n"
-                                  "import glob\nprint('FOUND', glob.glob('/**/solutions/**/*.ipynb', recursive=True)[:3])"))
-    os.symlink(A.notebook, subs / "symlinked.ipynb")
-    # --- harming others ---
-    # every write outside its home, one after the other: the gradebook, site-packages, a
-    # config file where nbgrader might read one, the grader's sources
+    reads = [f"for p in {paths!r}:\n    try:\n"
+             "        print('READ', p, open(p, 'rb').read(200))\n"
+             "    except Exception as e:\n        print('no', p, type(e).__name__)"]
+    # Last, a search of everything it can see for a solutions folder's notebooks, through any
+    # directory it holds open too, and not into /proc, /sys or /dev (/proc/*/root loops back to
+    # /: a recursive glob of / ran into the cell's time limit, which would have cut the attacks
+    # after it short).
+    search = ("import glob, os\nfound = []\n"
+              "for top in ['/'] + [p for p in glob.glob('/proc/self/fd/*') if os.path.isdir(p)]:\n"
+              "    for d, dirs, files in os.walk(top):\n"
+              "        if d == '/':\n"
+              "            dirs[:] = [x for x in dirs if x not in ('proc', 'sys', 'dev')]\n"
+              "        if 'solutions' in d.split('/'):\n"
+              "            found += [d + '/' + f for f in files if f.endswith('.ipynb')]\n"
+              "print('FOUND', found[:3])")
     writes = [
         f"import sqlite3\ndb = sqlite3.connect({str(gradebook)!r})\n"
         "db.execute('update grade set auto_score = 16')\ndb.commit()",
@@ -166,32 +195,37 @@ def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
         f"{str(ROOT / 'autograder' / 'judge.py')!r}]:\n"
         "    try:\n        open(p, 'a').write('# pwned')\n"
         "    except Exception as e:\n        print('no', p, e)"]
-    add("write_elsewhere", notebook(A, "\n".join(
-        "try:\n" + "".join(f"    {line}\n" for line in w.splitlines()) +
-        "except Exception as e:\n    print('no', e)" for w in writes)))
     startup = ("import os\nd = os.path.expanduser('~/.ipython/profile_default/startup')\n"
                "os.makedirs(d, exist_ok=True)\n"
-               "open(d + '/00-win.py', 'w').write('import numpy\\nnumpy.allclose = lambda *a, **k: True\\n')\n")
-    add("startup_file", notebook(A, startup))
-    later = (f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time, os\\n"
-             f"time.sleep(20)\\nopen({str(out / 'grades.csv')!r}, \"w\").write(\"pwned\")\\n"
-             f"open({str(marker / 'alive')!r}, \"w\").write(\"x\")'], start_new_session=True)\n")
-    add("background", notebook(A, later))
+               "open(d + '/00-win.py', 'w').write('import numpy\\nnumpy.allclose = lambda *a, **k: True\\n')")
+    add("files_elsewhere", notebook(A, _each(*reads, *writes, startup, search)))
+    # Processes meant to outlive the student's grading: one that, from half a second on and
+    # for ten minutes, keeps writing over grades.csv and a marker (a survivor would have done so
+    # long before the batch ends, and would still be running when the uids are checked), and
+    # one that holds the kernel's stdout open.  Then, in another student, a kill of the grader.
+    child = ("import time\nfor _ in range(1200):\n    time.sleep(0.5)\n"
+             f"    for p, text in (({str(out / 'grades.csv')!r}, 'pwned'), "
+             f"({str(marker / 'alive')!r}, 'x')):\n"
+             "        try:\n            open(p, 'w').write(text)\n"
+             "        except OSError:\n            pass\n")
+    add("background", notebook(A, _each(
+        f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {child!r}], "
+        "start_new_session=True)",
+        "import subprocess, sys\n"
+        "subprocess.Popen(['sleep', '600'], stdout=sys.__stdout__, "
+        "stderr=sys.__stderr__, start_new_session=True)")))
     add("kill_grader", notebook(A, "import os, signal\nfor pid in (os.getppid(), 1, -1):\n"
                                    "    try:\n        os.kill(pid, signal.SIGKILL)\n"
                                    "    except Exception as e:\n        print('no', pid, e)"))
-    add("pipe_holder", notebook(A, "import subprocess, sys\n"
-                                   "subprocess.Popen(['sleep', '600'], stdout=sys.__stdout__, "
-                                   "stderr=sys.__stderr__, start_new_session=True)"))
     add("memory_hog", notebook(A, "blocks = []\nfor i in range(64):\n"
                                   "    blocks.append(bytearray(256 * 2**20))\n"))
-    add("big_output", notebook(A, "print('x' * 100_000_000)"))
-    add("network", notebook(A, f"import socket\nsocket.create_connection(('127.0.0.1', "
-                               f"{listener.port}), timeout=3)"))
+    # a connection to the host first (the flood after it cannot hide it), then 100 MB printed
+    add("network_big_output", notebook(A, _each(
+        f"import socket\nsocket.create_connection(('127.0.0.1', {listener.port}), timeout=3)",
+        "print('x' * 100_000_000)")))
     # --- awkward names and endings ---
     add("--help", notebook(A, solved=True))
-    add("=1+1", notebook(A))
-    add("<b>html<b> ünï côde", notebook(A))
+    add(HTML_FORMULA, notebook(A))        # a formula for grades.csv, HTML for the feedback page
     (subs / "folder.ipynb").mkdir()
     add("keyboard_interrupt", notebook(A, replace={
         "sigmoid": "def sigmoid(x):\n    raise KeyboardInterrupt('mine')"}))
@@ -202,7 +236,7 @@ def c1w2a1_students(subs, handed_in, out, tmp_path_factory):
     add("zz_blank", notebook(A))
     before = (_tree_digest(), _venv_digest())
     batch = yield
-    time.sleep(25)                      # give a surviving background process time to act
+    time.sleep(2)                       # a survivor writes every half second
     listener.stop = True
     total = sum(float(nbgrader_meta(c)["points"])
                 for c in graded_cells(read_notebook(A.release_notebook)))
@@ -223,12 +257,11 @@ def _feedback(batch, student):
 
 
 @pytest.mark.parametrize("student", [
-    "np_allclose", "code_objects", "run_cell", "post_run_cell", "spoof_metaclass",
-    "stack_frames", "read_history", "read_files", "write_elsewhere", "startup_file",
-    "background", "kill_grader", "pipe_holder", "memory_hog", "big_output", "network", "=1+1",
-    "<b>html<b> ünï côde", "keyboard_interrupt"])
+    "patched_checks", "run_cell", "spoof_metaclass", "stack_frames", "read_history",
+    "files_elsewhere", "background", "kill_grader", "memory_hog", "network_big_output",
+    HTML_FORMULA, "keyboard_interrupt"])
 def test_attack_earns_nothing(attack_batch, student):
-    key = "'=1+1" if student == "=1+1" else student
+    key = "'" + student if student[:1] in "=+-@" else student
     assert _score(attack_batch, key) == 0, attack_batch["rows"][key]
 
 
@@ -251,7 +284,7 @@ def test_every_submission_has_a_row_and_the_batch_completed(attack_batch):
 
 def test_nothing_leaks_into_feedback(attack_batch):
     """The attack code itself is the student's and shows; what it tried to print must not."""
-    for student in ("stack_frames", "read_history", "read_files"):
+    for student in ("stack_frames", "read_history", "files_elsewhere"):
         page = _feedback(attack_batch, student)
         for secret in ("### BEGIN HIDDEN TESTS", "def _ref_", "STOLEN _ref_", "LEAK check",
                        "### BEGIN SOLUTION", "SQLite format", "READ /", "FOUND ['/"):
@@ -290,8 +323,8 @@ def test_no_network(attack_batch):
 
 
 def test_feedback_is_bounded_and_escaped(attack_batch):
-    assert len(_feedback(attack_batch, "big_output")) < 2_000_000
-    page = _feedback(attack_batch, "<b>html<b> ünï côde")
+    assert len(_feedback(attack_batch, "network_big_output")) < 2_000_000
+    page = _feedback(attack_batch, HTML_FORMULA)
     assert "<b>html<b>" not in page and "&lt;b&gt;html&lt;b&gt;" in page
 
 

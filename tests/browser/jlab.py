@@ -133,10 +133,16 @@ def truncated_labels(page, i: int) -> list[str]:
             .map(el => el.textContent.trim())""", i)
 
 
+def set_source(page, i: int, source: str):
+    """Replace cell i's source in the open notebook (as typing would; nothing is saved)."""
+    page.evaluate(f"([i, src]) => {NOTEBOOK}.content.widgets[i].model.sharedModel.setSource(src)",
+                  [i, source])
+
+
 def save_notebook(page):
     page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
 
 
 __all__ = ["open_notebook", "cell_count", "cell_json", "cells_json", "run_cell", "wait_idle",
            "run_all_one_by_one", "cell_locator", "scroll_to_cell", "find_cells", "truncated_labels",
-           "TOKEN"]
+           "set_source", "TOKEN"]

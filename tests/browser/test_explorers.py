@@ -1,7 +1,8 @@
 """Every interactive figure (utils.widgets.explore) in a live kernel: each shows ONE figure, and
 moving a control redraws that figure, once. Run on the solved notebooks (solutions/), where every
 exercise works, and only as far as the last explorer of each notebook (cells after it, and test
-cells, are not needed and not run; NEEDS names the few cells some explorers need)."""
+cells, are not needed and not run; NEEDS names the few cells some explorers need, and SHORTEN
+the training cells that run shortened here)."""
 from __future__ import annotations
 
 import time
@@ -66,6 +67,54 @@ EXPLORERS = {
 NEEDS = {
     "c2w1a1_initialization": ("import ipywidgets", 'load_dataset("circles")', "SCHEMES = {"),
 }
+# Cells before an explorer that only train what it shows (more epochs, more sweeps): here they
+# run shortened, as the replacements say, in their place in the notebook.  What an explorer is
+# tested for (one figure, drawn again once per move of a control, no error, fitting the page)
+# does not depend on how long its networks trained; the full cells run in nbval, and the
+# self-test grades them.  Each text replaced must be in its cell, or the test fails (then
+# update the replacement).
+SHORTEN = {
+    "c1w2a2_logistic_regression": {
+        "learning_rates = [0.01, 0.001, 0.0001]": [("num_iterations=1500", "num_iterations=150")]},
+    "c1w3a1_planar_classification": {
+        "hidden_sizes = [1, 2, 3, 4, 5, 20, 50]": [("num_iterations=5000", "num_iterations=500")],
+        'extra_sets = ["noisy_circles"': [("num_iterations=5000", "num_iterations=500")]},
+    "c2w1a2_regularization": {       # only the runs made earlier: no more networks trained
+        "lambdas = [0, 0.1, 0.3, 1, 3]": [("lambdas = [0, 0.1, 0.3, 1, 3]", "lambdas = [0, 0.3]"),
+                                          ("keep_probs = [1.0, 0.8, 0.5, 0.3, 0.15]",
+                                           "keep_probs = [1.0, 0.5]")]},
+    "c2w3a1_framework_intro": {
+        "parameters, costs, train_acc, test_acc = model(": [
+            ("model(X_train, Y_train, X_test, Y_test)",
+             "model(X_train, Y_train, X_test, Y_test, num_epochs=5)")]},
+    "c4w1a2_conv_application": {
+        "happy_model = happyModel()": [("epochs=10", "epochs=1")],
+        "conv_model = convolutional_model(": [("epochs=25", "epochs=1")]},
+    "c4w2a1_resnets": {              # the explorer shows the model loaded from weights later
+        "history = model.fit(X_train, y_train, epochs=2": [
+            ("model.fit(X_train, y_train, epochs=2", "model.fit(X_train[:64], y_train[:64], epochs=1")],
+        "nn.recalibrate_batch_norm(model, X_train, batch_size=120)": [
+            ("recalibrate_batch_norm(model, X_train, batch_size=120)",
+             "recalibrate_batch_norm(model, X_train[:240], batch_size=120)")]},
+    "c5w1a2_char_language_model": {
+        "parameters, losses = model(train_x,": [("num_iterations=30000", "num_iterations=3000")]},
+    "c5w2a2_emojify": {
+        "W, b = model(X_train, Y_train, word_to_vec_map)": [
+            ("model(X_train, Y_train, word_to_vec_map)",
+             "model(X_train, Y_train, word_to_vec_map, num_iterations=40)")],
+        "history = emojifier.fit(": [("epochs=50", "epochs=5")]},
+}
+
+
+def shortened(name: str, source: str) -> str | None:
+    """The shortened source of a cell SHORTEN names, else None."""
+    for needle, replacements in SHORTEN.get(name, {}).items():
+        if needle in source:
+            for old, new in replacements:
+                assert old in source, f"{name}: {old!r} is no longer in the cell {needle!r}"
+                source = source.replace(old, new)
+            return source
+    return None
 
 
 def _is_test_cell(cell):
@@ -113,10 +162,17 @@ def test_explorer_draws_one_figure_and_reacts(shared_page, lab, name):
     for needle in NEEDS.get(name, ()):
         [k] = jlab.find_cells(page, needle)
         needed.add(k)
+    shortened_cells = 0
     for k, c in enumerate(jlab.cells_json(page)[:last + 1]):     # up to the last explorer
         if c["cell_type"] == "code" and not _is_test_cell(c) and (
                 name not in NEEDS or k in needed):
+            short = shortened(name, "".join(c["source"]))
+            if short is not None:
+                jlab.set_source(page, k, short)
+                shortened_cells += 1
             jlab.run_cell(page, k)
+    assert shortened_cells == len(SHORTEN.get(name, {})), \
+        f"{name}: a cell SHORTEN names is no longer before the explorer"
     cells = jlab.cells_json(page)
     assert not errors(cells), f"{name} (solved) shows errors: {errors(cells)}"
     assert not figures_not_drawn(cells), f"figures shown as text: {figures_not_drawn(cells)}"
