@@ -422,8 +422,8 @@ def render(assignment: Assignment, out: Path, here: Path) -> tuple[str, list[lis
     parts.append("<h2>Every student</h2>")
     parts.append(_table(["student", "score", "failed test cells", "diagnosed", "notes"],
                         [[_link(s, here), f"{s.score:g}",
-                          _e(", ".join(t for t in test_ids
-                                       if not _passed(s.cells.get(t, 0), maxima[t]))),
+                          "" if s.ungradable else _e(", ".join(
+                              t for t in test_ids if not _passed(s.cells.get(t, 0), maxima[t]))),
                           _e("; ".join(f"{m['function']}: {m['says'] or m['name']}"
                                        for m in s.mistakes)),
                           _e(s.notes)] for s in students], {1}))

@@ -84,6 +84,13 @@ def test_holds_what_students_need_and_nothing_else(made):
     assert set(manifest) == {"fashion_pair.h5"}
     requirements = (made.root / "requirements.txt").read_text()
     assert "numpy" in requirements and "nbgrader" not in requirements
+    # the notebooks are the released ones, without the note that the answers are in reach
+    for a in map(Assignment, IDS):
+        mine = read_notebook(made.root / "notebooks" / a.id / a.notebook.name)
+        released = read_notebook(a.release_notebook)
+        assert [c for c in released.cells
+                if SELF_STUDY_TAG not in c.metadata.get("tags", [])] == mine.cells
+        assert any(SELF_STUDY_TAG in c.metadata.get("tags", []) for c in released.cells[:1])
     readme = (made.root / "README.md").read_text()
     assert "pip install -r requirements.txt" in readme and "jupyter lab" in readme
 
@@ -102,8 +109,6 @@ def test_no_solution_code(made):
                 region = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source,
                                     re.S)
                 answers += [line.strip() for part in region for line in part.splitlines()]
-            if SELF_STUDY_TAG in cell.get("metadata", {}).get("tags", []):
-                answers.append(cell.source.strip())
         for kind in ("mutants", "alternates"):
             for path in a.variants(kind):
                 answers += [line.strip() for line in path.read_text().splitlines()
