@@ -100,9 +100,18 @@ def plan(ids: list[str], behaviour: bool = True) -> tuple[list, list[str], list[
     if conflicts:
         raise CourseError("; ".join(conflicts) + ": bundle these assignments separately (hand "
                           "out the later one once the earlier one is due)")
-    blocked = [f"{a}: a visible test imports {m} ({visible[a][m]}), which answers a bundled "
-               f"assignment ({refused[m]}): it cannot run in this bundle"
-               for a in names for m in sorted(set(visible[a]) & set(refused))]
+    blocked = []
+    for a in names:
+        if not set(visible[a]) & set(refused):
+            continue
+        for cell in read_notebook(chosen[names.index(a)].release_notebook).cells:
+            if cell.cell_type != "code" or not nbgrader_meta(cell).get("grade"):
+                continue
+            for m in sorted(set(allowlist.closure(allowlist.source_uses(cell.source)))
+                            & set(refused)):
+                blocked.append(f"{a}: the test cell {nbgrader_meta(cell).get('grade_id')} "
+                               f"imports {m}, which answers a bundled assignment "
+                               f"({refused[m]})")
     keep = [m for m in wanted if m not in refused]
     # What course check has not vetted: modules in the bundle beyond an assignment's own
     # allow-list, checked against its graded functions' behaviour like the sandbox's.
