@@ -36,6 +36,8 @@ CONV_CASES = [
 POOL_CASE = ("max pool 2x2 on 32x32x64", 32, 32, 64, 2)
 DENSE_CASE = ("dense 1024 -> 1024", 256, 1024, 1024)
 LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, units
+# batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
+ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
 
 
 def best_of_interleaved(steps, repeats):
@@ -83,6 +85,11 @@ def framework_steps():
     lstm_cls = getattr(nn, "LSTM", None)        # the recurrent layers come from branch nn-seq
     steps[name] = None if lstm_cls is None else \
         layer_step(lstm_cls(u, return_sequences=True), (m, T, n_x))
+    name, m, T, d, h, ff = ENCODER_CASE
+    from utils.transformer import EncoderLayer
+    inp = nn.Input((T, d))
+    steps[name] = layer_step(nn.Model(inp, EncoderLayer(inp, None, h, d, ff, dropout_rate=0.0)),
+                             (m, T, d))
     return steps
 
 
@@ -122,6 +129,9 @@ def torch_steps(threads):
     steps[name] = module_step(torch.nn.Linear(n_in, n_out), (m, n_in))
     name, m, T, n_x, u = LSTM_CASE
     steps[name] = module_step(torch.nn.LSTM(n_x, u, batch_first=True), (m, T, n_x))
+    name, m, T, d, h, ff = ENCODER_CASE
+    steps[name] = module_step(torch.nn.TransformerEncoderLayer(
+        d, h, dim_feedforward=ff, dropout=0.0, layer_norm_eps=1e-6, batch_first=True), (m, T, d))
     return steps
 
 
@@ -153,6 +163,9 @@ def gflop(name):
     if name == LSTM_CASE[0]:
         _, m, T, n_x, u = LSTM_CASE
         return 3 * 2 * m * T * (n_x + u) * 4 * u / 1e9
+    if name == ENCODER_CASE[0]:
+        _, m, T, d, h, ff = ENCODER_CASE
+        return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
     return None
 
 

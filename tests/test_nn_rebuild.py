@@ -206,3 +206,48 @@ def test_hidden_model_comparisons_do_not_show_the_expected_configuration():
         message = str(hidden.value)
         assert shown in message and "expected" not in message.replace("the expected one", "")
         assert "0.0078" not in message and "trainable=True" not in message
+
+
+def test_bidirectional_shared_layers_and_states_are_rebuilt():
+    """A Bidirectional wrapper (described with its wrapped layer), layers called several times
+    (shared weights) and an LSTM with initial_state/return_state, as in c5w3a1's model; the
+    student's model keeps its own weights after check_same_model."""
+    def make(seed):
+        nn.set_seed(seed)
+        x, s0 = nn.Input((5, 3)), nn.Input((4,))
+        dense, cell = nn.Dense(4, activation="tanh"), nn.LSTM(4, return_state=True)
+        score, softmax = nn.Dense(1), nn.Softmax(axis=1)
+        a = nn.Bidirectional(nn.GRU(2, return_sequences=True), merge_mode="sum")(x)
+        s, c, outs = s0, s0, []
+        for _ in range(3):
+            ctx = nn.Dot(axes=1)([softmax(score(a)), a])           # (m, 1, 2)
+            _, s, c = cell(ctx, initial_state=[s, c])
+            outs.append(dense(s))
+        return nn.Model([x, s0], outs)
+
+    model = make(0)
+    config = _plain(model.get_config())
+    bi = [l for l in config["layers"] if l["class_name"] == "Bidirectional"][0]["config"]
+    assert bi["merge_mode"] == "sum" and bi["layer"]["class_name"] == "GRU"
+    assert "name" not in bi["layer"]["config"]
+    again = rebuild_model(config, _plain(model.get_weights()))
+    x = [np.random.default_rng(0).normal(size=(2, 5, 3)).astype(np.float32),
+         np.random.default_rng(1).normal(size=(2, 4)).astype(np.float32)]
+    for got, want in zip(again.predict(x), model.predict(x)):
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+    assert len(again.layers) == len(model.layers) and len(again.weights) == len(model.weights)
+    before = model.get_weights()
+    check_same_model("make()", model, make(1), x, np.random.default_rng(2))
+    assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), before))
+    bad = dict(config, layers=[dict(l, config=dict(l["config"], layer={"class_name": "Dense",
+                                                                        "config": {"units": 2}}))
+                               if l["class_name"] == "Bidirectional" else l
+                               for l in config["layers"]])
+    with pytest.raises(RebuildError, match="not a SimpleRNN, LSTM or GRU"):
+        rebuild_model(bad)
+
+
+def test_an_unused_input_is_named_by_get_config():
+    x, unused = nn.Input((3,)), nn.Input((2,), name="c0")
+    with pytest.raises(ValueError, match="input 'c0' \\(None, 2\\) is not used"):
+        nn.Model([x, unused], nn.Dense(2)(x)).get_config()

@@ -163,7 +163,7 @@ def check_architecture(name: str, rows: Any, expected: list[dict],
 # makes and loads into both: what the student's object says about its own outputs, gradients
 # or flags never decides anything.
 
-_NOT_REBUILT = {"Lambda", "Bidirectional", "TimeDistributed", "MultiHeadAttention"}
+_NOT_REBUILT = {"Lambda", "Bidirectional", "TimeDistributed"}
 
 
 def _nn():
@@ -200,6 +200,8 @@ def _make_layer(spec: Any, classes: dict, flags: list):
     config = dict(spec["config"])
     if kind in ("Model", "Sequential") or "layers" in config:
         return _build(kind, config, classes, flags)
+    if kind == "Bidirectional" and isinstance(config.get("layer"), dict):
+        return _make_bidirectional(config, classes, flags)
     if kind in _NOT_REBUILT or kind not in classes:
         raise RebuildError(f"a layer of type {kind!r} cannot be rebuilt from its description "
                            "(use the framework's layers, not a Lambda or your own class)")
@@ -209,6 +211,27 @@ def _make_layer(spec: Any, classes: dict, flags: list):
         layer = classes[kind](name=name, **config)
     except (TypeError, ValueError, NotImplementedError) as err:
         raise RebuildError(f"layer '{name}' ({kind}) cannot be made from its config "
+                           f"{config!r}: {err}") from None
+    flags.append((layer, trainable))
+    return layer
+
+
+def _make_bidirectional(config: dict, classes: dict, flags: list):
+    """A Bidirectional wrapper from its description: the wrapped recurrent layer (which must be
+    one of the framework's SimpleRNN, LSTM, GRU) and merge_mode."""
+    nn = _nn()
+    inner = config.pop("layer")
+    name = config.pop("name", None)
+    trainable = config.pop("trainable", True)
+    if inner.get("class_name") not in ("SimpleRNN", "LSTM", "GRU"):
+        raise RebuildError(f"layer '{name}' (Bidirectional) wraps a layer of type "
+                           f"{inner.get('class_name')!r}, not a SimpleRNN, LSTM or GRU")
+    wrapped = _make_layer({"class_name": inner["class_name"],
+                           "config": dict(inner.get("config") or {})}, classes, [])
+    try:
+        layer = nn.Bidirectional(wrapped, name=name, **config)
+    except (TypeError, ValueError) as err:
+        raise RebuildError(f"layer '{name}' (Bidirectional) cannot be made from its config "
                            f"{config!r}: {err}") from None
     flags.append((layer, trainable))
     return layer
@@ -502,6 +525,7 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
                     "(get_config) says: with the same weights its predict(x) differs from "
                     "the model built again from that description\n  hint: build the model "
                     "from the framework's layers only")
+            model.set_weights(saved)          # the student's model keeps its own weights
         if training:
             seed = int(rng.integers(1 << 30))
             got = _training_call(rebuilt, inputs, seed)

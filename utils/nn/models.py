@@ -376,6 +376,10 @@ class Model(Layer):
              "kwargs": {k: _map_structure(ref, v) for k, v in node.kwargs.items()},
              "training": node.training}
             for node in self._nodes if not isinstance(node.layer, InputLayer)]
+        for t in self._inputs:
+            if id(t.node) not in numbers:
+                raise ValueError(f"model '{self.name}': its input '{t.node.layer.name}' "
+                                 f"{_shape_str(t.shape)} is not used: no output depends on it")
         ins, outs = [ref(t) for t in self._inputs], [ref(t) for t in self._outputs]
         config["input_layers"] = ins if self._multi_in else ins[0]
         config["output_layers"] = outs if self._multi_out else outs[0]

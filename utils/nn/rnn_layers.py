@@ -420,6 +420,16 @@ class Bidirectional(Layer):
             inputs = [inputs] + list(initial_state)
         return super().__call__(inputs, training=training, **kwargs)
 
+    def get_config(self) -> dict:
+        """Name, trainable, merge_mode and the wrapped layer ({"class_name", "config"}: its
+        settings without a name, so that two equal wrappers describe themselves alike);
+        ``Bidirectional(layer, merge_mode)`` with that layer builds it again."""
+        inner = {k: v for k, v in self.forward_layer.get_config().items() if k != "name"}
+        config = super().get_config()
+        config["layer"] = {"class_name": type(self.forward_layer).__name__, "config": inner}
+        config["merge_mode"] = self.merge_mode
+        return config
+
     def compute_mask(self, inputs, mask):
         return mask if self.return_sequences else None
 
