@@ -131,9 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("report", help="a class report of a graded batch (HTML and CSV)")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--out", type=Path, help="the folder `course autograde` wrote (default: "
+    p.add_argument("--out", type=Path, metavar="DIR", help="the folder `course autograde` wrote (default: "
                    "grading/ID); the report goes into DIR/report/")
-    p.add_argument("--to", type=Path, help="write the report here instead of DIR/report/")
+    p.add_argument("--to", type=Path, metavar="DIR2", help="write the report into DIR2 instead of DIR/report/")
     p = sub.add_parser("bundle", help="a student edition of some assignments: no answers")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--out", type=Path, required=True, help="the folder to write (must not "
