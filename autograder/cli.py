@@ -8,6 +8,10 @@
     course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
     course merge ID PART... --out DIR  combine the output folders of several shards
+    course report ID [--out DIR]       a class report of a graded batch: DIR/report/index.html
+                                       and report.csv
+    course bundle [ID ...] --out DIR   a student edition: released notebooks, data, utils/
+                                       without answers, README and requirements.txt
 """
 from __future__ import annotations
 
@@ -125,6 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id", metavar="ID")
     p.add_argument("parts", nargs="+", type=Path, metavar="PART")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("report", help="a class report of a graded batch (HTML and CSV)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", type=Path, metavar="DIR", help="the folder `course autograde` wrote (default: "
+                   "grading/ID); the report goes into DIR/report/")
+    p.add_argument("--to", type=Path, metavar="DIR2", help="write the report into DIR2 instead of DIR/report/")
+    p = sub.add_parser("bundle", help="a student edition of some assignments: no answers")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--out", type=Path, required=True, help="the folder to write (must not "
+                   "exist, or be empty)")
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
@@ -197,6 +210,22 @@ def main(argv: list[str] | None = None) -> int:
             [a] = assignments([args.id])
             n = merge(a, args.parts, args.out)
             print(f"{n} students in {args.out / 'grades.csv'}")
+        elif args.command == "report":
+            from .report import report
+            [a] = assignments([args.id])
+            start = time.monotonic()
+            counts = report(a, args.out or Path("grading") / a.id, args.to)
+            print(f"{counts['students']} students ({counts['submitted']} submissions, "
+                  f"{counts['missing']} missing, {counts['crashed']} crashed, "
+                  f"{counts['timed_out']} timed out, {counts['diagnosed']} diagnosed); wrote "
+                  f"{counts['html']} and {counts['csv']} in {time.monotonic() - start:.0f} s")
+        elif args.command == "bundle":
+            from .bundle import bundle
+            start = time.monotonic()
+            made = bundle(args.ids, args.out)
+            print(f"wrote {args.out}/: {len(made.notebooks)} notebooks, {len(made.datasets)} data "
+                  f"files, {len(made.modules)} utils modules (withheld: "
+                  f"{', '.join(made.withheld) or 'none'}) in {time.monotonic() - start:.0f} s")
     except CourseError as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return 2

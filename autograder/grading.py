@@ -87,6 +87,8 @@ class StudentResult:
     workdir: Path | None = None
     uid: int | None = None         # the uid its sandboxed kernel ran as (lent to it alone)
     peak_rss_mb: int | None = None  # the worker's peak memory, as it reported it
+    outcome: str = "graded"        # how its grading ended (see GRADING_LOG)
+    cells: dict = field(default_factory=dict)   # {test grade_id: the judge's status}
 
     @property
     def total(self) -> float:
@@ -357,11 +359,13 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
     result.notes += sub.notes
     if sub.problem:
         result.notes.append(f"{sub.problem}: every cell scored 0")
+        result.outcome = "missing" if sub.problem in MISSING else "refused"
         return result
     nb, zeroed, restored = inspect_submission(sub.path, batch.release_nb, batch.edited)
     result.notes += restored
     if "*" in zeroed:
         result.notes.append(f"{zeroed['*']}: every cell scored 0")
+        result.outcome = "invalid"
         return result
     private = batch.out / ".work" / f"s{sub.index:05d}"       # short: paths stay short
     result.workdir = private          # removed by _merge_one, whatever happens here
@@ -395,6 +399,7 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
         _kill_group(proc)
         status = {"autograde": False, "error": f"grading this notebook took longer than "
                                                 f"{batch.student_timeout:.0f} s"}
+        result.outcome = "timeout"
     finally:
         log.close()
         _RUNNING.discard(proc)
@@ -403,10 +408,12 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
         result.peak_rss_mb = status["peak_rss_mb"]
     budget = _over_budget(batch, status, proc.returncode, private / "worker.log")
     if budget:
+        result.outcome = "budget"
         result.notes.append(f"grading this submission exceeded the grader's {budget} (what its "
                             "kernel sent or printed was too large, or its tests too costly): "
                             "every cell scored 0")
     elif not status.get("autograde"):
+        result.outcome = "timeout" if result.outcome == "timeout" else "failed"
         result.notes.append(f"autograder failed ({status.get('error') or 'no result'}): "
                             "every cell scored 0")
     else:
@@ -417,6 +424,7 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
             result.scores[gid] = 0.0
             result.notes.append(f"{reason}: scored 0")
         result.notes += _judge_notes(notes_path)
+        result.cells = _judge_statuses(notes_path)
     result.seconds = time.monotonic() - start
     return result
 
@@ -732,6 +740,7 @@ def autograde(folder: Path, assignment: Assignment, out: Path, roster: list[str]
                                    workdir=batch.out / ".work" / f"s{sub.index:05d}")
             result.notes.append(f"the grader failed on this submission ({type(exc).__name__}: "
                                 f"{str(exc)[:200]}): every cell scored 0")
+            result.outcome = "grader-error"
             return result
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -763,6 +772,7 @@ def _collect(futures, batch: Batch, results: dict, rows: dict, csv_path: Path, l
         if result.uid is not None:          # which uid ran whom, for the instructor's audit
             with open(batch.out / "sandbox-uids.log", "a") as handle:
                 handle.write(f"{result.sid}\t{result.uid}\n")
+        _log_result(batch, result)
         log(f"  {_printable(result.student)[:40]:<24} {result.total:g}/{batch.max_total:g}"
             f"  ({result.seconds:.1f} s)"
             + (f"   ({_printable('; '.join(result.notes))[:300]})" if result.notes else ""))
@@ -804,7 +814,48 @@ def merge(assignment: Assignment, parts: list[Path], out: Path, log=print) -> in
         (out / "feedback").mkdir(exist_ok=True)
         for page in (part / "feedback").glob("*.html"):
             shutil.copy(page, out / "feedback" / page.name)
+        if (part / GRADING_LOG).is_file():
+            with open(out / GRADING_LOG, "a") as handle:
+                handle.write((part / GRADING_LOG).read_text())
         log(f"  merged {part}: {len(part_rows)} students")
     _write_rows(out / "grades.csv", test_ids, rows)
     return len(rows)
 
+
+
+# --- the grading log (read by `course report`) ---------------------------------------------------
+
+# One JSON line per graded student, appended as each finishes (a student graded again gets a later
+# line, which wins): {"student", "sid", "outcome", "seconds", "score", "max_score", "cells",
+# "peak_rss_mb", "finished"}.  ``outcome`` is "graded", "missing" (no notebook), "refused" (a
+# symbolic link, a folder named like a notebook, conflicting submissions), "invalid" (not a
+# notebook, too large), "timeout" (the whole grading ran past --student-timeout), "budget" (the
+# grader's memory or CPU budget), "failed" (nbgrader failed) or "grader-error" (a bug, noted);
+# ``cells`` is the judge's status of each test cell ("passed", "failed", "timeout", "dead",
+# "memory", "lost", "refused") plus "_kernel" when the kernel died, got stuck or was lost.
+GRADING_LOG = "grading-log.jsonl"
+MISSING = ("no submission", "no notebook in the student's folder")
+
+
+def _judge_statuses(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    cells = {gid: info.get("status") for gid, info in data.get("cells", {}).items()
+             if isinstance(info, dict)}
+    if data.get("kernel"):
+        cells["_kernel"] = data["kernel"]
+    if data.get("timeouts"):
+        cells["_timeouts"] = len(data["timeouts"])
+    return cells
+
+
+def _log_result(batch: Batch, result: StudentResult) -> None:
+    entry = {"student": result.student, "sid": result.sid, "outcome": result.outcome,
+             "seconds": round(result.seconds, 2), "score": result.total,
+             "max_score": batch.max_total, "cells": result.cells,
+             "peak_rss_mb": result.peak_rss_mb,
+             "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    with open(batch.out / GRADING_LOG, "a") as handle:
+        handle.write(json.dumps(entry) + "\n")

@@ -69,3 +69,8 @@ c.HTMLExporter.sanitize_html = True
 c.HTMLExporter.preprocessors = [SanitizeNotebook]
 c.HTMLExporter.filters = {"markdown2html": sanitize.markdown2html,
                           "clean_html": sanitize.clean_html}
+
+# Every released notebook opens with a note that, in the repository, the answers are within
+# reach (solutions/, utils/); `course bundle` removes it (the cell is tagged "self-study").
+c.IncludeHeaderFooter.header = os.path.join(os.path.dirname(os.path.abspath(sanitize.__file__)),
+                                              "self_study_header.ipynb")

@@ -176,3 +176,22 @@ def test_autograded_notebooks_keep_every_cell_of_the_submission(batch):
     assert [c.cell_type for c in graded.cells] == [c.cell_type for c in release.cells]
     assert graded.cells[0].source == release.cells[0].source
     assert not any("autograder.bridge" in c.source for c in graded.cells)
+
+
+def test_grading_log_and_class_report(batch):
+    """grading-log.jsonl says how each student's grading ended and how long it took; the class
+    report (autograder/report.py) reads it with the gradebook."""
+    import json
+    from autograder.report import report
+    _, rows, out, release, *_ = batch
+    log = {e["student"]: e for e in map(json.loads, (out / "grading-log.jsonl").open())}
+    assert set(rows) <= set(log)      # and hana, when test_a_later_batch_keeps_earlier_rows ran
+    assert {s: log[s]["outcome"] for s in ("alice", "carol", "gina")} == \
+        {"alice": "graded", "carol": "invalid", "gina": "missing"}
+    assert log["frank"]["cells"]["test_softmax"] == "timeout"
+    assert log["alice"]["seconds"] > 0 and log["gina"]["seconds"] == 0
+    counts = report(A, out)
+    assert (counts["students"], counts["missing"], counts["refused"], counts["timed_out"]) == \
+        (len(log), 1, 1, 1)
+    assert counts["pass"]["test_softmax"] == 3           # alice, dave, erin (bob blank, frank loops)
+    assert "No diagnoses recorded" in counts["html"].read_text()
