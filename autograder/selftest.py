@@ -277,16 +277,23 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
         return kernel.test(cell.source, allowed[gid]) if gid in tests else kernel.run(cell.source)
 
     with KernelSession(workdir, a.id, timeout=timeout, mpl_cache=mpl_cache) as kernel:
-        failed = []
-        for cell in nb.cells:
+        failed, crashed = [], []
+        for number, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             result = run(kernel, cell)
             gid = nbgrader_meta(cell).get("grade_id")
             if gid in tests and not result.passed:
                 failed.append(f"{gid}: {result.message}")
+            elif not result.passed and not result.message.startswith("wrote to stderr"):
+                # any other cell that raises (what nbval's lax mode checked: this run is the
+                # notebook's top-to-bottom run in CI, in the grading sandbox)
+                crashed.append(f"cell {number} ({gid or cell.source.strip()[:40]!r}): "
+                               f"{result.message[:300]}")
         report.add("solution (kernel run)", "all test cells pass" if not failed else
                    f"{len(failed)} test cell(s) fail", not failed, "; ".join(failed))
+        report.add("solution (every cell runs)", "no cell raises" if not crashed else
+                   f"{len(crashed)} cell(s) raise", not crashed, "; ".join(crashed))
         for kind in ("mutants", "alternates"):
             for path in a.variants(kind):
                 fn = path.name.split("__")[0]
