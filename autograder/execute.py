@@ -22,7 +22,9 @@ What the kernel sends is bounded before it is stored (``BoundedOutputs``): a mes
 ``MAX_STREAM_CHARS`` of printed text and ``MAX_OUTPUTS`` outputs as they arrive; the rest is
 dropped with a note in the cell.  ZeroMQ does not reconnect a socket that refused a message, so
 the grader stops listening to that kernel: the cell that sent it is noted, and the cells after
-it are not run (as after a dead kernel).
+it are not run (as after a dead kernel).  That holds for the request channel too (a reply over
+the limit, say an error with a huge message): ``shell_lost`` sees the dropped connection, and a
+send that nobody takes fails after ``SEND_TIMEOUT_MS`` instead of waiting for ever.
 """
 from __future__ import annotations
 
@@ -73,6 +75,13 @@ class BoundedOutputs:
     over ``MAX_DATA_CHARS`` is replaced by a note.  Widgets' comm messages are ignored (the
     grader needs no widget state, and a kernel could send any number of them).
     """
+
+    async def _async_check_alive(self) -> None:
+        # nbclient asks this every second while it waits for a reply: a reply that ZeroMQ
+        # refused never comes, so stop waiting as for a dead kernel (callers ask shell_lost)
+        if shell_lost(self):
+            raise DeadKernelError("the grader's connection to the kernel was dropped")
+        await super()._async_check_alive()
 
     def output(self, outs, msg, display_id, cell_index):
         msg_type = msg["msg_type"]
@@ -185,10 +194,71 @@ class SandboxedKernelManager(AsyncKernelManager):
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
 
+# A request to a kernel whose connection ZeroMQ dropped would wait for ever (a DEALER socket
+# with no peer blocks): a send that is not taken within this time fails instead.
+SEND_TIMEOUT_MS = 20_000
+
+
 def limit_sockets(context) -> None:
-    """Every socket this ZeroMQ context makes from now on: bounded messages and queue."""
+    """Every socket this ZeroMQ context makes from now on: bounded messages and queue, and a
+    send that cannot wait for ever."""
     context.setsockopt(zmq.MAXMSGSIZE, MAX_KERNEL_MESSAGE)
     context.setsockopt(zmq.RCVHWM, KERNEL_QUEUE)
+    context.setsockopt(zmq.SNDTIMEO, SEND_TIMEOUT_MS)
+
+
+class _ShellWatch:
+    """Sees the moment ZeroMQ drops the grader's request ("shell") connection to a kernel.
+
+    ZeroMQ closes a connection that brings a message over ``MAX_KERNEL_MESSAGE`` (a reply with
+    a huge error text, say) and does not reconnect it: the reply never comes, and every later
+    request would wait for a peer that is gone.  A monitor socket reports the disconnection.
+    """
+
+    def __init__(self, socket):
+        self.address = f"inproc://course-shell-watch-{id(self)}"
+        socket.monitor(self.address, zmq.EVENT_DISCONNECTED)
+        self._events = zmq.Context.shadow(socket.context.underlying).socket(zmq.PAIR)
+        self._events.connect(self.address)
+        self.lost = False
+
+    def check(self) -> bool:
+        while not self.lost and self._events is not None and self._events.poll(0):
+            self._events.recv_multipart()
+            self.lost = True
+        return self.lost
+
+    def close(self, socket) -> None:
+        """Before the client's context ends: it waits for every socket of it to be closed."""
+        if self._events is not None:
+            try:
+                socket.disable_monitor()
+            except zmq.ZMQError:
+                pass
+            self._events.close(linger=0)
+            self._events = None
+
+
+def shell_lost(client) -> bool:
+    """Whether ZeroMQ has dropped ``client``'s (an nbclient ``NotebookClient``) connection to
+    its kernel's request channel since the kernel started: nothing sent to it is answered."""
+    kc = getattr(client, "kc", None)
+    channel = getattr(kc, "shell_channel", None) if kc is not None else None
+    socket = getattr(channel, "socket", None) if channel is not None else None
+    if socket is None:
+        return False
+    watch = getattr(client, "_course_shell_watch", None)
+    if watch is None or watch.socket is not socket:      # a new kernel: watch its connection
+        watch = _ShellWatch(socket)
+        watch.socket = socket
+        client._course_shell_watch = watch
+        stop = kc.stop_channels
+
+        def stop_channels():                 # close the watch first, or the context's end hangs
+            watch.close(socket)
+            stop()
+        kc.stop_channels = stop_channels
+    return watch.check()
 
 
 def _sandbox_mode() -> bool:
@@ -268,14 +338,15 @@ class TrustedExecute(BoundedOutputs, Execute):
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
+            if shell_lost(self):
+                return self._lost(cell), resources
             self._kernel_died(cell, "while running this cell")
             return cell, resources
+        except zmq.Again:                    # the request was not taken: the connection is gone
+            return self._lost(cell), resources
         except CellTimeoutError as exc:
             if "IOPub" in str(exc):          # it answered, but its outputs stopped arriving
-                self._dead_at = "after a message too large for the grader"
-                self._notes["kernel"] = "lost"
-                cell.outputs = list(cell.get("outputs", [])) + [_error("OutputTooLarge", LOST)]
-                return cell, resources
+                return self._lost(cell), resources
             # interrupted, and still busy: it ignores interrupts
             self._dead_at = "after the time limit"
             self._notes["kernel"] = "stuck"
@@ -283,6 +354,10 @@ class TrustedExecute(BoundedOutputs, Execute):
                 "CellTimeoutError", "this cell ran past the time limit and did not stop when "
                 "interrupted; the cells after it were not run")]
             return cell, resources
+        if shell_lost(self):                 # its reply was too large: ZeroMQ dropped it
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if o.get("ename") != "CellTimeoutError"]
+            return self._lost(cell), resources
         errors = {o.get("ename") for o in cell.get("outputs", [])
                   if o.get("output_type") == "error"}
         if "CellTimeoutError" in errors:
@@ -291,6 +366,15 @@ class TrustedExecute(BoundedOutputs, Execute):
             self._notes.setdefault("memory", []).append(index)
         _cap_outputs(cell)
         return cell, resources
+
+    def _lost(self, cell):
+        """The grader no longer hears this kernel (ZeroMQ refused a message that was too large
+        and dropped the connection): note it, and run no later cell."""
+        self._dead_at = "after a message too large for the grader"
+        self._notes["kernel"] = "lost"
+        cell.outputs = list(cell.get("outputs", [])) + [_error("OutputTooLarge", LOST)]
+        _cap_outputs(cell)
+        return cell
 
     def _kernel_died(self, cell, where: str) -> None:
         self._dead_at = where

@@ -482,7 +482,11 @@ class NbclientLink:
         self.client = client
 
     def run(self, code: str, timeout: float) -> tuple[str, str]:
+        import zmq
         from nbclient.exceptions import CellTimeoutError, DeadKernelError
+        from .execute import shell_lost
+        if shell_lost(self.client):          # an earlier reply was refused: nobody answers
+            return "lost", ""
         cell = nbformat.v4.new_code_cell(code)
         saved = self.client.timeout
         self.client.timeout = max(1, int(math.ceil(timeout)))
@@ -493,11 +497,13 @@ class NbclientLink:
         try:
             self.client.execute_cell(cell, len(cells) - 1, store_history=False)
         except DeadKernelError:
-            return "dead", ""
+            return ("lost" if shell_lost(self.client) else "dead"), ""
+        except zmq.Again:                 # the request was not taken: the connection is gone
+            return "lost", ""
         except CellTimeoutError as exc:   # no reply, or no output after an interrupt, in time
-            # It replied but its outputs stopped: ZeroMQ refused a message that was too large
-            # (see execute.MAX_KERNEL_MESSAGE) and does not reconnect.
-            return ("lost" if "IOPub" in str(exc) else "timeout"), ""
+            # It replied but its outputs stopped, or its reply never came: ZeroMQ refused a
+            # message that was too large (see execute.MAX_KERNEL_MESSAGE) and does not reconnect.
+            return ("lost" if "IOPub" in str(exc) or shell_lost(self.client) else "timeout"), ""
         finally:
             self.client.timeout = saved
             if cells and cells[-1] is cell:
@@ -505,6 +511,8 @@ class NbclientLink:
         text = "".join(o.get("text", "") for o in cell.outputs
                        if o.output_type == "stream")
         errors = [o for o in cell.outputs if o.output_type == "error"]
+        if shell_lost(self.client):
+            return "lost", text
         if any(o.ename == "CellTimeoutError" for o in errors):
             return "timeout", text
         return ("error" if errors else "ok"), text

@@ -118,16 +118,25 @@ class KernelSession:
             self.box.cleanup()
 
     def run(self, source: str) -> CellResult:
+        import zmq
         from nbclient.exceptions import CellTimeoutError, DeadKernelError
+        from .execute import LOST, shell_lost
+        lost = CellResult(False, "OutputTooLarge: " + LOST)
+        if shell_lost(self.client):
+            return lost
         cell = nbformat.v4.new_code_cell(source)
         self.client.nb.cells.append(cell)
         try:
             self.client.execute_cell(cell, len(self.client.nb.cells) - 1)
         except DeadKernelError:
-            return CellResult(False, "DeadKernelError: the kernel died")
+            return lost if shell_lost(self.client) else CellResult(
+                False, "DeadKernelError: the kernel died")
+        except zmq.Again:
+            return lost
         except CellTimeoutError:
-            return CellResult(False, "CellTimeoutError: the cell ran past the time limit")
-        return judge(cell)
+            return lost if shell_lost(self.client) else CellResult(
+                False, "CellTimeoutError: the cell ran past the time limit")
+        return lost if shell_lost(self.client) else judge(cell)
 
     def test(self, source: str, allowed) -> CellResult:
         """Judge a test cell as the grader does (in this process, against the kernel);

@@ -39,6 +39,8 @@ LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, 
 # c5w3a1's date translation model (Bi-LSTM 2x32, attention, LSTM 64, Tx 30, Ty 10): one training
 # step, forward and the backward of the summed cross-entropy of the 10 outputs
 ATTENTION_CASE = ("date attention model, train step", 100)      # batch
+# batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
+ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
 
 
 def best_of_interleaved(steps, repeats):
@@ -87,6 +89,11 @@ def framework_steps():
     steps[name] = None if lstm_cls is None else \
         layer_step(lstm_cls(u, return_sequences=True), (m, T, n_x))
     steps[ATTENTION_CASE[0]] = attention_step(ATTENTION_CASE[1])
+    name, m, T, d, h, ff = ENCODER_CASE
+    from utils.transformer import EncoderLayer
+    inp = nn.Input((T, d))
+    steps[name] = layer_step(nn.Model(inp, EncoderLayer(inp, None, h, d, ff, dropout_rate=0.0)),
+                             (m, T, d))
     return steps
 
 
@@ -150,6 +157,9 @@ def torch_steps(threads):
     name, m, T, n_x, u = LSTM_CASE
     steps[name] = module_step(torch.nn.LSTM(n_x, u, batch_first=True), (m, T, n_x))
     steps[ATTENTION_CASE[0]] = torch_attention_step(torch, ATTENTION_CASE[1])
+    name, m, T, d, h, ff = ENCODER_CASE
+    steps[name] = module_step(torch.nn.TransformerEncoderLayer(
+        d, h, dim_feedforward=ff, dropout=0.0, layer_norm_eps=1e-6, batch_first=True), (m, T, d))
     return steps
 
 
@@ -215,6 +225,9 @@ def gflop(name):
     if name == LSTM_CASE[0]:
         _, m, T, n_x, u = LSTM_CASE
         return 3 * 2 * m * T * (n_x + u) * 4 * u / 1e9
+    if name == ENCODER_CASE[0]:
+        _, m, T, d, h, ff = ENCODER_CASE
+        return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
     return None
 
 

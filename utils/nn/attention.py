@@ -8,6 +8,14 @@ Shapes: query (m, Tq, n_q), value (m, Tk, n_v), key (m, Tk, n_k) (default: value
 attention_mask broadcastable to (m, Tq, Tk) (True / 1 where a query may attend to a key);
 out (m, Tq, n_q); scores (m, num_heads, Tq, Tk).  The scaled dot-product attention of all heads
 is one fused primitive (:func:`utils.nn.recurrent.scaled_dot_product_attention_forward`).
+
+The mask convention, one for the whole course (framework, c5w3a1, c5w4a1):
+    mask[..., i, j] == 1 (or True) -- query i MAY attend to key j (keep)
+    mask[..., i, j] == 0 (or False) -- query i may NOT attend to key j (hide)
+A hidden logit is replaced by -1e9 before the softmax (the same as adding (1 - mask) * -1e9 to
+the scaled logits), so its weight is 0.  A padding mask is (ids != 0), a look-ahead mask is
+lower-triangular ones: np.tril(np.ones((T, T))).  A (m, Tk) padding mask is given to
+MultiHeadAttention as (m, 1, Tk) so that it broadcasts over the queries.
 """
 from __future__ import annotations
 
@@ -18,7 +26,7 @@ from . import recurrent as R
 from .layers import Layer, LayerError, _shapes_str
 from .tensor import Tensor, apply
 
-__all__ = ["MultiHeadAttention"]
+__all__ = ["MultiHeadAttention", "dot_product_attention"]
 
 
 def _sdpa_ctx_forward(q, k, v, **kwargs):
@@ -49,11 +57,11 @@ def _part_backward(dout, cache):
     return (grad,)
 
 
-def scaled_dot_product_attention(q, k, v, mask=None, return_weights=False, dropout_mask=None):
-    """softmax(q k^T / sqrt(d) + mask) v on tensors, one graph node.
+def dot_product_attention(q, k, v, mask=None, return_weights=False, dropout_mask=None):
+    """softmax(q k^T / sqrt(d), masked) v on tensors, one graph node.
 
     q (..., Tq, d), k (..., Tk, d), v (..., Tk, dv); mask broadcastable to (..., Tq, Tk),
-    True / 1 = attend.  Returns the context (..., Tq, dv), and the weights (..., Tq, Tk) too if
+    1 / True = attend (keep), 0 / False = hidden (logit -1e9).  Returns the context (..., Tq, dv), and the weights (..., Tq, Tk) too if
     return_weights.
     """
     mask = None if mask is None else np.asarray(mask.data if isinstance(mask, Tensor) else mask)
@@ -84,8 +92,16 @@ class MultiHeadAttention(Layer):
     (h, value_dim, n_out), attention_output/bias (n_out,).
 
     Call: ``mha(query, value, key=None, attention_mask=None, return_attention_scores=False,
-    training=False, use_causal_mask=False)``.
+    training=False, use_causal_mask=False)``.  attention_mask: 1 / True where a query may
+    attend to a key, 0 / False where it may not (the module's convention), broadcastable to
+    (m, Tq, Tk); use_causal_mask ANDs it with the look-ahead mask np.tril(ones((Tq, Tk))).
     """
+
+    _config_keys = ("num_heads", "key_dim", "value_dim", "dropout", "use_bias")
+
+    def get_config(self) -> dict:
+        """Keras's arguments (output_shape as the size of the output's last axis, or None)."""
+        return {**super().get_config(), "output_shape": self.output_size}
 
     def __init__(self, num_heads: int, key_dim: int, value_dim: int | None = None,
                  dropout: float = 0.0, use_bias: bool = True, output_shape=None,
@@ -209,7 +225,7 @@ class MultiHeadAttention(Layer):
             keep = 1 - self.dropout
             shape = (q.shape[0], self.num_heads, Tq, Tk)
             drop = ((rng.random(shape) < keep) / keep).astype(q.dtype)
-        result = scaled_dot_product_attention(q, k, v, mask, return_attention_scores, drop)
+        result = dot_product_attention(q, k, v, mask, return_attention_scores, drop)
         ctx, scores = result if return_attention_scores else (result, None)
         m, h, _, dv = ctx.shape
         ctx = ops.reshape(ops.transpose(ctx, (0, 2, 1, 3)), (m, Tq, h * dv))

@@ -34,7 +34,7 @@ __all__ = [
     "ReLU", "LeakyReLU", "Softmax", "Dropout", "Flatten", "Reshape", "BatchNormalization",
     "LayerNormalization", "Add", "Subtract", "Multiply", "Average", "Maximum", "Concatenate",
     "Dot", "RepeatVector", "Permute", "Lambda", "Rescaling", "RandomFlip", "RandomRotation",
-    "get_activation",
+    "get_activation", "AddConstant",
 ]
 
 
@@ -910,6 +910,36 @@ class Rescaling(Layer):
         dtype = x.dtype if x.dtype.kind == "f" else get_default_dtype()
         x = x if x.dtype.kind == "f" else Tensor(x.data.astype(dtype))
         return x * np.asarray(self.scale, dtype) + np.asarray(self.offset, dtype)
+
+
+class AddConstant(Layer):
+    """x + value, with a fixed array (no weights) broadcast against the input, e.g. a table of
+    positional encodings (1, T, d) added to embeddings (m, T, d):
+    ``AddConstant(pos_encoding[:, :T, :])``.  The value is part of the layer's configuration."""
+
+    _config_keys = ("value",)
+
+    def __init__(self, value, **kwargs):
+        super().__init__(**kwargs)
+        self._value = np.array(value, dtype=get_default_dtype())
+
+    @property
+    def value(self):
+        return self._value.tolist()
+
+    def _check_input(self, shapes):
+        try:
+            np.broadcast_shapes(tuple(1 if d is None else d for d in shapes),
+                                self._value.shape)
+        except ValueError:
+            raise LayerError(f"layer '{self.name}' (AddConstant): a value of shape "
+                             f"{self._value.shape} does not broadcast to the input's shape "
+                             f"{_shape_str(shapes)}") from None
+
+    def call(self, x):
+        dtype = x.dtype if x.dtype.kind == "f" else get_default_dtype()
+        x = x if x.dtype.kind == "f" else Tensor(x.data.astype(dtype))
+        return x + self._value.astype(dtype, copy=False)
 
 
 class RandomFlip(Layer):
