@@ -36,6 +36,9 @@ CONV_CASES = [
 POOL_CASE = ("max pool 2x2 on 32x32x64", 32, 32, 64, 2)
 DENSE_CASE = ("dense 1024 -> 1024", 256, 1024, 1024)
 LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, units
+# c5w3a1's date translation model (Bi-LSTM 2x32, attention, LSTM 64, Tx 30, Ty 10): one training
+# step, forward and the backward of the summed cross-entropy of the 10 outputs
+ATTENTION_CASE = ("date attention model, train step", 100)      # batch
 # batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
 ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
 
@@ -85,12 +88,36 @@ def framework_steps():
     lstm_cls = getattr(nn, "LSTM", None)        # the recurrent layers come from branch nn-seq
     steps[name] = None if lstm_cls is None else \
         layer_step(lstm_cls(u, return_sequences=True), (m, T, n_x))
+    steps[ATTENTION_CASE[0]] = attention_step(ATTENTION_CASE[1])
     name, m, T, d, h, ff = ENCODER_CASE
     from utils.transformer import EncoderLayer
     inp = nn.Input((T, d))
     steps[name] = layer_step(nn.Model(inp, EncoderLayer(inp, None, h, d, ff, dropout_rate=0.0)),
                              (m, T, d))
     return steps
+
+
+def attention_step(m):
+    """One training step of c5w3a1's model (utils.date_attention), without the update."""
+    import numpy as np
+    from utils import nn
+    from utils.date_attention import modelf
+
+    rng = np.random.default_rng(0)
+    model = modelf(30, 10, 32, 64, 37, 11)
+    x = np.eye(37, dtype=np.float32)[rng.integers(0, 37, size=(m, 30))]
+    zeros = np.zeros((m, 64), dtype=np.float32)
+    ys = [np.eye(11, dtype=np.float32)[rng.integers(0, 11, size=m)] for _ in range(10)]
+
+    def step():
+        for w in model.trainable_weights:
+            w.zero_grad()
+        outs = model([x, zeros, zeros], training=True)
+        loss = nn.losses.categorical_crossentropy(ys[0], outs[0])
+        for y, out in zip(ys[1:], outs[1:]):
+            loss = loss + nn.losses.categorical_crossentropy(y, out)
+        loss.backward()
+    return step
 
 
 # ------------------------------------------------------------------------------- PyTorch
@@ -129,10 +156,45 @@ def torch_steps(threads):
     steps[name] = module_step(torch.nn.Linear(n_in, n_out), (m, n_in))
     name, m, T, n_x, u = LSTM_CASE
     steps[name] = module_step(torch.nn.LSTM(n_x, u, batch_first=True), (m, T, n_x))
+    steps[ATTENTION_CASE[0]] = torch_attention_step(torch, ATTENTION_CASE[1])
     name, m, T, d, h, ff = ENCODER_CASE
     steps[name] = module_step(torch.nn.TransformerEncoderLayer(
         d, h, dim_feedforward=ff, dropout=0.0, layer_norm_eps=1e-6, batch_first=True), (m, T, d))
     return steps
+
+
+def torch_attention_step(torch, m):
+    """The same model and step in PyTorch (LSTMCell for the post-attention LSTM)."""
+    F = torch.nn.functional
+
+    class DateAttention(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = torch.nn.LSTM(37, 32, batch_first=True, bidirectional=True)
+            self.densor1, self.densor2 = torch.nn.Linear(128, 10), torch.nn.Linear(10, 1)
+            self.cell, self.output = torch.nn.LSTMCell(64, 64), torch.nn.Linear(64, 11)
+
+        def forward(self, x, s, c):
+            a, _ = self.encoder(x)                                    # (m, 30, 64)
+            logits = []
+            for _ in range(10):
+                concat = torch.cat([a, s[:, None, :].expand(-1, a.shape[1], -1)], dim=-1)
+                alphas = F.softmax(F.relu(self.densor2(torch.tanh(self.densor1(concat)))), 1)
+                s, c = self.cell((alphas * a).sum(dim=1), (s, c))
+                logits.append(self.output(s))
+            return torch.stack(logits, dim=1)                         # (m, 10, 11)
+
+    model = DateAttention()
+    x = F.one_hot(torch.randint(0, 37, (m, 30)), 37).float()
+    zeros = torch.zeros(m, 64)
+    labels = torch.randint(0, 11, (m, 10))
+
+    def step():
+        for p in model.parameters():
+            p.grad = None
+        logits = model(x, zeros, zeros)
+        (F.cross_entropy(logits.reshape(-1, 11), labels.reshape(-1)) * 10).backward()
+    return step
 
 
 def child(threads, repeats):

@@ -90,3 +90,37 @@ def test_vocabularies_and_preprocessing():
     assert dates.exact_match(["2001-01-01", "2001-01-02"], ["2001-01-01", "2001-01-03"]) == 0.5
     assert dates.position_accuracy(["2001-01-01", "2001-01-02"],
                                    ["2001-01-01", "2001-01-03"]).tolist() == [1.0] * 9 + [0.5]
+
+
+def test_shipped_attention_weights_translate_every_sample():
+    """c5w3a1's weights (datasets/train_dates.py): every sample string right, and the attention
+    of the example the notebook draws looks where its prose says."""
+    from utils.data import DATA_DIR
+    from utils.date_attention import modelf
+
+    model = modelf(dates.TX, dates.TY, 32, 64, 37, 11)
+    model.load_weights(DATA_DIR / "date_attention.h5")
+    samples = dates.load_dates("samples")
+    assert dates.translate(model, [h for h, _ in samples], 64) == [m for _, m in samples]
+    (out,), weights = dates.translate(model, ["tuesday april 27 1993"], 64, with_attention=True)
+    assert out == "1993-04-27" and weights.shape == (1, 10, 30)
+    np.testing.assert_allclose(weights.sum(axis=2), 1, rtol=1e-5)
+
+
+def test_the_builder_uses_24_formats_with_the_calendar_year():
+    """The notebooks say "24 formats"; no format uses Babel's week-based year (Y)."""
+    import importlib.util
+    import sys
+
+    from utils.data import DATA_DIR
+    spec = importlib.util.spec_from_file_location("build_dates", DATA_DIR / "build_dates.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(DATA_DIR))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(DATA_DIR))
+    assert len(module.FORMATS) == 24
+    assert not any("Y" in f for f in module.FORMATS)
+    assert module.ordinal(1) == "1st" and module.ordinal(12) == "12th" and \
+        module.ordinal(22) == "22nd" and module.ordinal(23) == "23rd"

@@ -21,7 +21,7 @@ from utils.data import load_dataset
 
 __all__ = ["TX", "TY", "SPLITS", "load_dates", "load_vocabularies", "clean_date",
            "string_to_int", "int_to_string", "one_hot", "preprocess_data", "exact_match",
-           "position_accuracy"]
+           "position_accuracy", "attention_model", "translate", "plot_attention"]
 
 TX, TY = 30, 10
 SPLITS = ("train", "test", "samples")
@@ -112,3 +112,55 @@ def position_accuracy(predicted, expected) -> np.ndarray:
     P = np.array([list(p) for p in predicted])
     E = np.array([list(e) for e in expected])
     return (P == E).mean(axis=0)
+
+
+# ------------------------------------------------------------------ a trained model's answers
+def attention_model(model):
+    """A model with ``model``'s inputs whose outputs are the attention weights of every output
+    step: the outputs of each call of its ``Softmax`` layer over the time axis (the layer
+    named "attention_weights"), Ty arrays (m, Tx, 1)."""
+    from utils import nn  # noqa: PLC0415
+    outs = [node.outputs[0] for node in model._nodes
+            if isinstance(node.layer, (nn.Softmax, nn.Activation))
+            and node.layer.name == "attention_weights"]
+    if not outs:
+        raise ValueError("the model has no layer named 'attention_weights'")
+    return nn.Model(model.inputs, outs)
+
+
+def translate(model, strings, n_s: int, with_attention: bool = False, batch: int = 500):
+    """The model's machine strings for a list of human strings (argmax at each of the Ty
+    steps, from s0 = c0 = zeros (m, n_s)); with ``with_attention`` also the attention weights,
+    an array (m, Ty, Tx)."""
+    human_vocab, machine_vocab, inv = load_vocabularies()
+    Tx = model.inputs[0].shape[1]
+    Ty = len(model.outputs)
+    _, _, Xoh, _ = preprocess_data([(s, "0" * Ty) for s in strings], human_vocab,
+                                   machine_vocab, Tx, Ty)
+    probe = attention_model(model) if with_attention else None
+    out, maps = [], []
+    for k in range(0, len(strings), batch):
+        x = Xoh[k:k + batch]
+        zeros = np.zeros((len(x), n_s), dtype=np.float32)
+        probs = model.predict([x, zeros, zeros])
+        ids = np.stack([p.argmax(axis=-1) for p in probs], axis=1)
+        out += [int_to_string(row, inv) for row in ids]
+        if probe is not None:
+            maps.append(np.stack([w[..., 0] for w in probe.predict([x, zeros, zeros])], axis=1))
+    return (out, np.concatenate(maps)) if with_attention else out
+
+
+def plot_attention(weights, human: str, machine: str, ax=None, title: str | None = None):
+    """Heat map of one example's attention weights (Ty, Tx): row t is output character t of
+    ``machine``, column t' input character t' of ``human`` (padding columns left out)."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+    human = clean_date(human)[:weights.shape[1]]
+    n = max(len(human), 1)
+    ax = ax or plt.gca()
+    ax.imshow(weights[:, :n], cmap="viridis", vmin=0, aspect="auto")
+    ax.set_xticks(range(n), list(human))
+    ax.set_yticks(range(len(machine)), list(machine))
+    ax.set_xlabel("input characters")
+    ax.set_ylabel("output characters")
+    ax.set_title(title or f"{human!r} -> {machine!r}")
+    return ax

@@ -59,6 +59,7 @@ EXPLORERS = {
     "c5w1a2_char_language_model": [("    show_temperature,\n", _press("ArrowRight"), True)],
     "c5w2a1_word_vectors_debiasing": [("explore(show_neighbours", _type("nurse"), False)],
     "c5w2a2_emojify": [("explore(show_emojify", _type("i am not sad"), False)],
+    "c5w3a1_date_attention": [("explore(show_translation", _type("1 jan 2000"), True)],
     "c5w4a1_transformer": [("explore(show_attention", _type("march 3rd 2001"), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
