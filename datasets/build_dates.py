@@ -117,7 +117,12 @@ def _pairs(fake, rng: random.Random, count: int, exclude: set) -> list[tuple[str
 
 def make_pairs() -> dict[str, list[tuple[str, str]]]:
     """The three splits as lists of (human, machine) pairs."""
-    from faker import Faker  # noqa: PLC0415  (only needed to rebuild)
+    try:
+        from faker import Faker  # noqa: PLC0415  (only needed to rebuild)
+        import babel.dates  # noqa: F401, PLC0415
+    except ImportError as missing:
+        raise SystemExit(f"{missing.name} is not installed: pip install -e '.[datasets]' "
+                         "(Faker and Babel build dates.h5)") from None
     fake = Faker(LOCALE)
     fake.seed_instance(SEED)
     rng = random.Random(SEED)
