@@ -8,6 +8,7 @@
     course selftest [ID ...]           prove each grader sound (see autograder/selftest.py)
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
     course merge ID PART... --out DIR  combine the output folders of several shards
+    course mistakes convert [ID ...]   turn mutants/*.py into entries of solutions/ID/mistakes.py
 """
 from __future__ import annotations
 
@@ -125,6 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id", metavar="ID")
     p.add_argument("parts", nargs="+", type=Path, metavar="PART")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("mistakes", help="the catalogue of known mistakes: `convert` appends "
+                       "each mutants/*.py file of the assignments (all when none is named) to "
+                       "solutions/ID/mistakes.py, checks it rebuilds the file, and deletes it")
+    p.add_argument("action", choices=("convert",))
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--keep", action="store_true", help="keep the mutant files")
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
@@ -158,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"({time.monotonic() - start:.0f} s)" if sandbox_problems else
                   f"sandboxes: every allow-list is what its notebook needs and holds no answer "
                   f"to a graded function ({time.monotonic() - start:.0f} s)")
-            if problems or broken or sandbox_problems:
+            from . import mistakes
+            stale_mistakes = [line for a in assignments([]) for line in mistakes.problems(a.id)]
+            for line in stale_mistakes:
+                print(line)
+            print(f"mistakes: {len(stale_mistakes)} catalogue entries do not apply" if
+                  stale_mistakes else "mistakes: every catalogued patch applies")
+            if problems or broken or sandbox_problems or stale_mistakes:
                 return 1
         elif args.command == "allowlist":
             from . import allowlist
@@ -197,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
             [a] = assignments([args.id])
             n = merge(a, args.parts, args.out)
             print(f"{n} students in {args.out / 'grades.csv'}")
+        elif args.command == "mistakes":
+            from . import mistakes
+            for a in assignments(args.ids):
+                added = mistakes.convert(a.id, delete=not args.keep)
+                total = len(mistakes.load(a.id))
+                print(f"{a.id}: {len(added)} mutant file(s) converted; {total} mistakes in "
+                      f"{mistakes.catalogue_path(a.id).relative_to(SOLUTIONS.parent)}")
     except CourseError as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return 2

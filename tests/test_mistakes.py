@@ -1,0 +1,132 @@
+"""The catalogue of known mistakes (autograder/mistakes.py): every catalogue loads, a stale
+patch is reported by the mistake's name, and the converter rebuilds each mutant file."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from autograder import course, mistakes
+from autograder.course import assignments
+from autograder.mistakes import PatchError, _code
+
+SOLUTION = '''def cost(A, Y):
+    """Cross-entropy cost.
+
+    A -- probabilities, shape (1, m)
+    """
+    m = Y.shape[1]
+    ### BEGIN SOLUTION
+    losses = -(Y * np.log(A) + (1 - Y) * np.log(1 - A))   # (1, m)
+    total = np.sum(losses) / m
+    ### END SOLUTION
+    return float(total)'''
+
+
+@pytest.fixture
+def toy(tmp_path, monkeypatch):
+    """A course of one assignment, ``toy``, with one solution cell ``cost``."""
+    root = tmp_path / "solutions"
+    (root / "toy").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(SOLUTION)
+    cell.metadata["nbgrader"] = {"grade": False, "grade_id": "cost", "locked": False,
+                                 "schema_version": 3, "solution": True, "task": False}
+    nb.cells.append(cell)
+    nbformat.write(nb, str(root / "toy" / "toy.ipynb"))
+    monkeypatch.setattr(course, "SOLUTIONS", root)
+    monkeypatch.setattr(mistakes, "SOLUTIONS", root)
+    return root / "toy"
+
+
+def _mutant(toy, name, text):
+    (toy / "mutants").mkdir(exist_ok=True)
+    (toy / "mutants" / f"cost__{name}.py").write_text(text)
+
+
+NOT_AVERAGED = '''# Mistake: the cost is the sum of the losses,
+# not their mean.
+def cost(A, Y):
+    m = Y.shape[1]
+    losses = -(Y * np.log(A) + (1 - Y) * np.log(1 - A))
+    total = np.sum(losses)
+    return float(total)
+'''
+
+NO_MINUS = '''# Mistake (sign): the cost lacks its minus sign.
+# Hint: the log of a probability is negative.
+def cost(A, Y):
+    m = Y.shape[1]
+    losses = Y * np.log(A) + (1 - Y) * np.log(1 - A)
+    total = np.sum(losses) / m
+    return float(total)
+'''
+
+
+def test_convert_round_trip_and_append(toy):
+    _mutant(toy, "not_averaged", NOT_AVERAGED)
+    assert mistakes.convert("toy") == ["cost__not_averaged"]
+    assert not (toy / "mutants").exists()                  # the files are gone
+    [m] = mistakes.load("toy")
+    assert (m.cell, m.name, m.hint) == ("cost", "not_averaged", None)
+    assert m.says == "the cost is the sum of the losses, not their mean"
+    assert _code(m.source) == _code(NOT_AVERAGED)          # the mutant, rebuilt
+    assert '"""Cross-entropy cost.' in m.source            # on the solution cell's text
+    [(old, new)] = mistakes.read_entries(toy / "mistakes.py")[0]["patch"]
+    assert old.count("\n") == 1                            # one line, no context needed
+    first = (toy / "mistakes.py").read_text()
+
+    _mutant(toy, "no_minus", NO_MINUS)                     # a mutant written later: appended
+    assert mistakes.convert("toy") == ["cost__no_minus"]
+    text = (toy / "mistakes.py").read_text()
+    assert text.startswith(first[:first.rindex("]")].rstrip())
+    a, b = mistakes.load("toy")
+    assert (a.name, b.name) == ("not_averaged", "no_minus")
+    assert b.hint == "the log of a probability is negative"
+    assert _code(b.source) == _code(NO_MINUS)
+    assert mistakes.for_cell("toy", "cost") == [a, b]
+    assert mistakes.for_cell("toy", "other") == []
+
+
+def test_a_stale_patch_is_reported_by_name(toy):
+    (toy / "mistakes.py").write_text('''MISTAKES = [
+    {"cell": "cost", "name": "not_averaged", "says": "the cost is not divided by m",
+     "hint": None, "patch": [("    total = np.sum(losses) / m\\n", "    total = np.sum(losses)\\n")]},
+    {"cell": "cost", "name": "gone", "says": "a line the solution no longer has",
+     "hint": None, "patch": [("    cost = np.mean(losses)\\n", "    cost = np.sum(losses)\\n")]},
+]
+''')
+    with pytest.raises(PatchError, match=r"toy: mistake gone of cost: the patch no longer "
+                                         r"applies: change 1 of 1 looks for 'cost = np.mean"):
+        mistakes.load("toy")
+    found, errors = mistakes.load_all("toy")
+    assert [m.name for m in found] == ["not_averaged"]
+    assert [label for label, _ in errors] == ["cost__gone"]
+    assert mistakes.problems("toy") == [errors[0][1]]
+
+
+@pytest.mark.parametrize("patch, says", [
+    ([("np.log", "np.log10")], "occurs 2 times"),              # not unique
+    ([("    ### END SOLUTION\n", "    ### END\n")], "changes no code"),
+])
+def test_ambiguous_or_empty_patches_are_refused(toy, patch, says):
+    entry = {"cell": "cost", "name": "bad", "says": "x", "hint": None, "patch": patch}
+    (toy / "mistakes.py").write_text(f"MISTAKES = [{entry!r}]\n")
+    with pytest.raises(PatchError, match=says):
+        mistakes.load("toy")
+
+
+def test_a_catalogue_is_data_not_code(toy):
+    (toy / "mistakes.py").write_text("import os\nMISTAKES = [os.getcwd()]\n")
+    with pytest.raises(PatchError, match="plain data"):
+        mistakes.load("toy")
+
+
+@pytest.mark.parametrize("a", assignments([]), ids=lambda a: a.id)
+def test_every_catalogue_loads(a):
+    found, errors = mistakes.load_all(a.id)
+    assert not errors, "\n".join(message for _, message in errors)
+    assert found or a.variants("mutants"), f"{a.id} has no catalogued mistakes"
+    for m in found:
+        assert m.says.strip() and not re.search(r"[^.\d]\.$", m.says), m.label  # no full stop
