@@ -318,7 +318,8 @@ def read_mutant(path: Path) -> tuple[str, str | None, str | None, str]:
     def sentence(words):
         text = " ".join(w for w in words if w).strip()
         # the full stop goes (the sentence is quoted after a colon), a number's stays ("1.")
-        return text[:-1] if re.search(r"[^.\d]\.$", text) else text
+        floats = re.search(r"\b\d+\. and \d+\.$", text)      # "floats 0. and 1."
+        return text[:-1] if text.endswith(".") and not floats else text
     return sentence(says), m.group(2), (sentence(hint) or None) if hint else None, "".join(lines)
 
 
@@ -337,17 +338,20 @@ def _literal(text: str, indent: str) -> str:
 
 
 def format_entry(e: dict, note: str | None = None) -> str:
+    """One catalogue entry as Python source: a dict over a few lines, each patch string a
+    literal per line."""
     pad = " " * 5
     out = [f"    # ({note})"] if note else []
-    out.append(f'    {{"cell": {_quote(e["cell"])},')
-    out.append(f'{pad}"name": {_quote(e["name"])},')
-    out.append(f'{pad}"says": {_quote(e["says"])},')
-    out.append(f'{pad}"hint": {_quote(e["hint"]) if e["hint"] else None},')
-    pairs = []
-    for old, new in e["patch"]:
-        pairs.append(f"{pad}     ({_literal(old, pad + '      ')},\n"
-                     f"{pad}      {_literal(new, pad + '      ')}),")
-    out.append(f'{pad}"patch": [\n' + "\n".join(pairs) + "\n" + pad + "]},")
+    out.append(f'    {{"cell": {_quote(e["cell"])}, "name": {_quote(e["name"])},')
+    says = f'{pad}"says": {_quote(e["says"])},'
+    hint = f'"hint": {_quote(e["hint"]) if e["hint"] else None},'
+    if len(says) + 1 + len(hint) <= 100:
+        out.append(f"{says} {hint}")
+    else:
+        out += [says, pad + hint]
+    inner = pad + " " * len('"patch": [(')
+    pairs = [f"{_literal(old, inner)},\n{inner}{_literal(new, inner)})" for old, new in e["patch"]]
+    out.append(f'{pad}"patch": [(' + f",\n{pad}{' ' * len(chr(34) + 'patch' + chr(34) + ': [')}(".join(pairs) + "]},")
     return "\n".join(out) + "\n"
 
 
