@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import io
 import re
 import tokenize
@@ -63,10 +64,16 @@ def catalogue_path(assignment_id: str) -> Path:
 
 def solution_cells(assignment_id: str) -> dict[str, str]:
     """grade_id -> source of each solution cell (not graded) of the solution notebook."""
-    nb = read_notebook(Assignment(assignment_id).notebook)
-    return {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells
+    path = Assignment(assignment_id).notebook
+    return dict(_solution_cells(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=32)
+def _solution_cells(path: Path, mtime_ns: int) -> tuple[tuple[str, str], ...]:
+    nb = read_notebook(path)
+    return tuple({nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells
             if c.cell_type == "code" and nbgrader_meta(c).get("solution")
-            and not nbgrader_meta(c).get("grade")}
+            and not nbgrader_meta(c).get("grade")}.items())
 
 
 def read_entries(path: Path) -> list[dict]:
@@ -295,6 +302,44 @@ def _build(solution: str, hunks: list) -> list[tuple[str, str]]:
     return patch
 
 
+def _bindings(node) -> set[tuple[str, str, str]]:
+    """(name bound, module, attribute or '') of an import statement."""
+    if isinstance(node, ast.Import):
+        return {(al.asname or al.name.split(".")[0], al.name if al.asname else
+                 al.name.split(".")[0], "") for al in node.names}
+    return {(al.asname or al.name, "." * node.level + (node.module or ""), al.name)
+            for al in node.names}
+
+
+def notebook_imports(assignment_id: str) -> set[tuple[str, str, str]]:
+    """What the notebook's own cells (not its test cells) import at their top level."""
+    nb = read_notebook(Assignment(assignment_id).notebook)
+    found = set()
+    for c in nb.cells:
+        if c.cell_type != "code" or nbgrader_meta(c).get("grade"):
+            continue
+        source = re.sub(r"(?m)^\s*[%!].*$", "", c.source)        # IPython magics
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                found |= _bindings(node)
+    return found
+
+
+def without_known_imports(code: str, known: set) -> str:
+    """A mutant file's code without the top-level imports the notebook makes anyway (a mutant
+    cell runs in the notebook's kernel, as a student's cell does)."""
+    lines = code.splitlines(keepends=True)
+    drop = set()
+    for node in ast.parse(code).body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and _bindings(node) <= known:
+            drop.update(range(node.lineno - 1, node.end_lineno))
+    return "".join(ln for i, ln in enumerate(lines) if i not in drop)
+
+
 HEADER = re.compile(r"#\s*Mistake\s*(\(([^)]*)\))?\s*:\s*(.*)")
 
 
@@ -341,7 +386,7 @@ def format_entry(e: dict, note: str | None = None) -> str:
     """One catalogue entry as Python source: a dict over a few lines, each patch string a
     literal per line."""
     pad = " " * 5
-    out = [f"    # ({note})"] if note else []
+    out = [f"    # a mistake ({note})"] if note else []
     out.append(f'    {{"cell": {_quote(e["cell"])}, "name": {_quote(e["name"])},')
     says = f'{pad}"says": {_quote(e["says"])},'
     hint = f'"hint": {_quote(e["hint"]) if e["hint"] else None},'
@@ -374,6 +419,7 @@ def convert(assignment_id: str, delete: bool = True) -> list[str]:
     if not files:
         return []
     cells = solution_cells(assignment_id)
+    known = notebook_imports(assignment_id)
     path = catalogue_path(assignment_id)
     existing = read_entries(path) if path.exists() else []
     seen = {(e["cell"], e["name"]) for e in existing}
@@ -385,6 +431,7 @@ def convert(assignment_id: str, delete: bool = True) -> list[str]:
         if (cell, name) in seen:
             raise PatchError(f"{f}: {assignment_id}/{CATALOGUE} already has {cell}__{name}")
         says, note, hint, code = read_mutant(f)
+        code = without_known_imports(code, known)
         patch = diff_patch(cells[cell], code)
         here = f"{assignment_id}: mistake {name} of {cell}"
         rebuilt = apply_patch(cells[cell], patch, here)

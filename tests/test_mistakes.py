@@ -30,6 +30,7 @@ def toy(tmp_path, monkeypatch):
     root = tmp_path / "solutions"
     (root / "toy").mkdir(parents=True)
     nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("%matplotlib inline\nimport numpy as np"))
     cell = nbformat.v4.new_code_cell(SOLUTION)
     cell.metadata["nbgrader"] = {"grade": False, "grade_id": "cost", "locked": False,
                                  "schema_version": 3, "solution": True, "task": False}
@@ -56,6 +57,8 @@ def cost(A, Y):
 
 NO_MINUS = '''# Mistake (sign): the cost lacks its minus sign.
 # Hint: the log of a probability is negative.
+import numpy as np
+import math
 def cost(A, Y):
     m = Y.shape[1]
     losses = Y * np.log(A) + (1 - Y) * np.log(1 - A)
@@ -84,7 +87,9 @@ def test_convert_round_trip_and_append(toy):
     a, b = mistakes.load("toy")
     assert (a.name, b.name) == ("not_averaged", "no_minus")
     assert b.hint == "the log of a probability is negative"
-    assert _code(b.source) == _code(NO_MINUS)
+    assert _code(b.source) == _code(NO_MINUS.replace("import numpy as np\n", ""))
+    assert "import math" in b.source and "import numpy" not in b.source   # the notebook's
+                                                                          # own import is left out
     assert mistakes.for_cell("toy", "cost") == [a, b]
     assert mistakes.for_cell("toy", "other") == []
 
@@ -128,6 +133,12 @@ def test_every_catalogue_loads(a):
     found, errors = mistakes.load_all(a.id)
     assert not errors, "\n".join(message for _, message in errors)
     assert found or a.variants("mutants"), f"{a.id} has no catalogued mistakes"
+    from autograder.course import read_notebook
+    from autograder.selftest import MIN_MUTANTS, structure
+    for cell in structure(read_notebook(a.notebook)):        # >= 2 per graded function
+        n = sum(m.cell == cell for m in found) + sum(
+            p.name.split("__")[0] == cell for p in a.variants("mutants"))
+        assert n >= MIN_MUTANTS, f"{a.id}: {cell} has {n} mistakes"
     for m in found:
         assert m.says.strip(), m.label                     # no full stop (unless "1.")
         assert not m.says.endswith(".") or re.search(r"\b\d+\. and \d+\.$", m.says), m.label
