@@ -1,0 +1,13 @@
+# Mistake: calls optimize without num_iterations and learning_rate, so its defaults are used.
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+          print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, print_cost=print_cost)
+    w = params["w"]
+    b = params["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    d = {"costs": costs, "Y_prediction_test": Y_prediction_test,
+         "Y_prediction_train": Y_prediction_train, "w": w, "b": b,
+         "learning_rate": learning_rate, "num_iterations": num_iterations}
+    return d

@@ -1,0 +1,10 @@
+# Mistake: the cost lacks its leading minus sign (it is the log-likelihood, not its negative).
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(w.T @ X + b)
+    cost = np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    dw = X @ dZ.T / m
+    db = np.sum(dZ) / m
+    grads = {"dw": dw, "db": db}
+    return grads, cost

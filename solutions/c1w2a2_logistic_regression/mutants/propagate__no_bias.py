@@ -1,0 +1,10 @@
+# Mistake: forgot the bias in the forward pass: A = sigmoid(w^T X).
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(w.T @ X)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    dZ = A - Y
+    dw = X @ dZ.T / m
+    db = np.sum(dZ) / m
+    grads = {"dw": dw, "db": db}
+    return grads, cost
