@@ -464,14 +464,54 @@ MISTAKES = [
 '''
 
 
-def convert(assignment_id: str, delete: bool = True) -> list[str]:
+def remove(assignment_id: str, label: str) -> None:
+    """Take the entry ``<cell>__<name>`` out of a catalogue written by ``convert`` (its lines,
+    from ``{"cell": ...`` and the comment above it to the line that closes it)."""
+    cell, _, name = label.partition("__")
+    path = catalogue_path(assignment_id)
+    lines = path.read_text().splitlines(keepends=True)
+    head = re.compile(r'\s*\{"cell": "' + re.escape(cell) + r'", "name": "' + re.escape(name)
+                      + r'",')
+    starts = [i for i, ln in enumerate(lines) if head.match(ln)]
+    if len(starts) != 1:
+        raise PatchError(f"{assignment_id}/{CATALOGUE}: {len(starts)} entries {label} "
+                         "(edit the file by hand)")
+    i = j = starts[0]
+    while not lines[j].rstrip().endswith("]},"):
+        j += 1
+    if i > 0 and lines[i - 1].strip().startswith("# a mistake ("):
+        i -= 1
+    before = "".join(lines)
+    path.write_text("".join(lines[:i] + lines[j + 1:]))
+    if label in {m.label for m in load_all(assignment_id)[0]} or len(
+            read_entries(path)) != len(ast.literal_eval(_mistakes_value(before))) - 1:
+        path.write_text(before)
+        raise PatchError(f"{assignment_id}/{CATALOGUE}: could not take {label} out by its lines "
+                         "(edit the file by hand)")
+
+
+def _mistakes_value(text: str) -> str:
+    tree = ast.parse(text)
+    node = next(n for n in tree.body if isinstance(n, ast.Assign)
+                and getattr(n.targets[0], "id", None) == "MISTAKES")
+    return ast.get_source_segment(text, node.value)
+
+
+def convert(assignment_id: str, delete: bool = True, replace: bool = False) -> list[str]:
     """Append each ``mutants/*.py`` of an assignment to its catalogue, check that each entry
     rebuilds its mutant (same code up to comments and docstrings), and delete the files.
-    Returns the names of the entries added."""
+    An entry of the same cell and name is an error, or (``replace``) taken out first: the
+    file is a newer version of that mistake.  Returns the names of the entries added."""
     a = Assignment(assignment_id)
     files = a.variants("mutants")
     if not files:
         return []
+    path = catalogue_path(assignment_id)
+    if replace and path.exists():
+        have = {(e["cell"], e["name"]) for e in read_entries(path)}
+        for f in files:
+            if tuple(f.stem.split("__", 1)) in have:
+                remove(assignment_id, f.stem)
     cells = solution_cells(assignment_id)
     known = notebook_imports(assignment_id)
     path = catalogue_path(assignment_id)

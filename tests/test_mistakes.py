@@ -161,3 +161,19 @@ def test_the_patch_holds_the_mistake_not_the_files_other_liberties():
               '    m = m + 1\n    d = {"cost": cost, "n": m}\n    return d\n')
     patch = mistakes.diff_patch(solution, mutant)     # the print and the layout are left out
     assert patch == [("    cost = X.sum()\n", "    cost = X.sum() / 2\n")]
+
+
+def test_a_newer_mutant_file_replaces_its_entry_and_remove_takes_one_out(toy):
+    _mutant(toy, "not_averaged", NOT_AVERAGED)
+    _mutant(toy, "no_minus", NO_MINUS)
+    mistakes.convert("toy")
+    _mutant(toy, "not_averaged", NOT_AVERAGED.replace("np.sum(losses)", "np.sum(losses) * 2"))
+    with pytest.raises(PatchError, match="already has cost__not_averaged"):
+        mistakes.convert("toy")
+    assert mistakes.convert("toy", replace=True) == ["cost__not_averaged"]
+    no_minus, not_averaged = mistakes.load("toy")                 # replaced: now last
+    assert "np.sum(losses) * 2" in not_averaged.source
+    mistakes.remove("toy", "cost__no_minus")
+    assert [m.name for m in mistakes.load("toy")] == ["not_averaged"]
+    with pytest.raises(PatchError, match="0 entries cost__no_minus"):
+        mistakes.remove("toy", "cost__no_minus")
