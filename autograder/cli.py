@@ -12,6 +12,8 @@
                                        and report.csv
     course bundle [ID ...] --out DIR   a student edition: released notebooks, data, utils/
                                        without answers, README and requirements.txt
+    course mistakes convert [ID ...]   turn mutants/*.py into entries of solutions/ID/mistakes.py
+    course mistakes remove ID CELL__NAME  take an entry out of it
 """
 from __future__ import annotations
 
@@ -138,6 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--out", type=Path, required=True, help="the folder to write (must not "
                    "exist, or be empty)")
+    p = sub.add_parser("mistakes", help="the catalogue of known mistakes: `convert` appends "
+                       "each mutants/*.py file of the assignments (all when none is named) to "
+                       "solutions/ID/mistakes.py, checks it rebuilds the file, and deletes it")
+    p.add_argument("action", choices=("convert", "remove"))
+    p.add_argument("ids", nargs="*", metavar="ID",
+                   help="convert: assignment ids; remove: ID CELL__NAME ...")
+    p.add_argument("--keep", action="store_true", help="keep the mutant files")
+    p.add_argument("--replace", action="store_true", help="a mutant file replaces the entry "
+                   "of the same cell and name (a newer version of that mistake)")
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
@@ -171,7 +182,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"({time.monotonic() - start:.0f} s)" if sandbox_problems else
                   f"sandboxes: every allow-list is what its notebook needs and holds no answer "
                   f"to a graded function ({time.monotonic() - start:.0f} s)")
-            if problems or broken or sandbox_problems:
+            from . import mistakes
+            stale_mistakes = [line for a in assignments([]) for line in mistakes.problems(a.id)]
+            for line in stale_mistakes:
+                print(line)
+            print(f"mistakes: {len(stale_mistakes)} catalogue entries do not apply" if
+                  stale_mistakes else "mistakes: every catalogued patch applies")
+            if problems or broken or sandbox_problems or stale_mistakes:
                 return 1
         elif args.command == "allowlist":
             from . import allowlist
@@ -226,6 +243,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {args.out}/: {len(made.notebooks)} notebooks, {len(made.datasets)} data "
                   f"files, {len(made.modules)} utils modules (withheld: "
                   f"{', '.join(made.withheld) or 'none'}) in {time.monotonic() - start:.0f} s")
+        elif args.command == "mistakes" and args.action == "remove":
+            from . import mistakes
+            if len(args.ids) < 2:
+                raise CourseError("write: course mistakes remove ID CELL__NAME ...")
+            [a] = assignments(args.ids[:1])
+            for label in args.ids[1:]:
+                mistakes.remove(a.id, label)
+                print(f"{a.id}: {label} taken out of "
+                      f"{mistakes.catalogue_path(a.id).relative_to(SOLUTIONS.parent)}")
+        elif args.command == "mistakes":
+            from . import mistakes
+            for a in assignments(args.ids):
+                added = mistakes.convert(a.id, delete=not args.keep, replace=args.replace)
+                total = len(mistakes.load(a.id))
+                print(f"{a.id}: {len(added)} mutant file(s) converted; {total} mistakes in "
+                      f"{mistakes.catalogue_path(a.id).relative_to(SOLUTIONS.parent)}")
     except CourseError as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return 2

@@ -6,8 +6,8 @@ Run nbgrader from the repository root with this file, e.g.
 
 or, simpler, use the course CLI (`course release`, `course selftest`, `course autograde`), which
 passes it for you.  solutions/ is nbgrader's source directory and notebooks/ its release
-directory; mutants/ and alternates/ beside each assignment are for the self-test only and are
-never released.
+directory; mistakes.py (the catalogue of known mistakes), mutants/ and alternates/ beside each
+assignment are for the self-test only and are never released.
 """
 import os
 import sys
@@ -32,7 +32,7 @@ c.CourseDirectory.db_url = os.environ.get(
     "COURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db"))
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "mutants", "alternates",
-    "sandbox.json",
+    "sandbox.json", "mistakes.py",
 ]
 
 # Student cells run in a sandboxed kernel; test cells run in the grader's own process against it

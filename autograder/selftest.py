@@ -7,8 +7,12 @@ For one assignment, in a temporary course directory:
     ``utils.testing`` and builtins in its kernel (ATTACK): every graded cell must get zero
     (so the untouched notebook too: the patches only weaken checks inside the kernel, which
     the grader never uses), and nbgrader must not crash;
-(c) every mutant (``mutants/<grade_id>__<slug>.py``, a wrong version of one solution cell) must
-    fail at least one of the test cells that follow that solution cell;
+(c) every catalogued mistake (``mistakes.py``: a patch of one solution cell, read with
+    ``autograder.mistakes.load``; see CONTRIBUTING.md, "Mistakes") must fail at least one of the
+    test cells that follow that solution cell; a patch that no longer applies is a failing row
+    naming the mistake.  (A ``mutants/<grade_id>__<slug>.py`` file not yet converted with
+    ``course mistakes convert`` is run the same way, for assignments written before the
+    catalogue and merged since);
 (d) every alternate (``alternates/<grade_id>__<slug>.py``, a correct version written
     differently) must pass all of them.
 
@@ -16,7 +20,7 @@ For one assignment, in a temporary course directory:
 cell, only its target test cells are judged, and the solution cell is put back.  Test cells
 are judged as in grading: in this process, against a kernel in the assignment's sandbox
 (``judge.py``, ``sandbox.py``).  The structure is checked too: every solution cell is followed
-by a graded test cell with hidden tests, and every graded function has at least two mutants.
+by a graded test cell with hidden tests, and every graded function has at least two mistakes.
 
 nbgrader's run of (a) and (b) (a process of its own) and the kernel run of (c) and (d)
 are independent: they run at the same time, so that a self-test takes about as long as the
@@ -41,6 +45,7 @@ from nbgrader.api import Gradebook
 
 from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgrader_env,
                      nbgrader_meta, read_notebook)
+from . import mistakes as catalogue
 from . import sandbox
 from .kernel import KernelSession
 from .testcells import (allowed_kernel_names, message_difference, notebook_violations,
@@ -108,7 +113,19 @@ def _scores(db: Path, assignment: str, notebook: str, student: str) -> dict[str,
         return {g.name: (g.score, g.max_score) for g in sub.grades}
 
 
-def _check_structure(a: Assignment, nb, report: Report) -> dict[str, list[str]]:
+def _mutants(a: Assignment, report: Report) -> list[tuple[str, str, str]]:
+    """(label, solution cell, source) of each mistake to prove: the catalogue's (a row for
+    each entry that no longer applies) and any mutant file not yet converted."""
+    found, errors = catalogue.load_all(a.id)
+    for label, message in errors:
+        report.add(f"mistake {label}", "patch does not apply", False, message)
+    out = [(m.label, m.cell, m.source) for m in found]
+    out += [(p.stem, p.name.split("__")[0], p.read_text()) for p in a.variants("mutants")]
+    return out
+
+
+def _check_structure(a: Assignment, nb, report: Report,
+                     mutants: list[tuple[str, str, str]]) -> dict[str, list[str]]:
     targets = structure(nb)
     tests = {nbgrader_meta(c)["grade_id"]: c for c in graded_cells(nb)}
     for fn, cells in targets.items():
@@ -117,9 +134,9 @@ def _check_structure(a: Assignment, nb, report: Report) -> dict[str, list[str]]:
         for t in cells:
             if HIDDEN_MARK not in tests[t].source:
                 report.add(f"structure {t}", "has no hidden tests", False)
-        n = sum(1 for p in a.variants("mutants") if p.name.split("__")[0] == fn)
+        n = sum(1 for _, cell, _ in mutants if cell == fn)
         if n < MIN_MUTANTS:
-            report.add(f"mutants for {fn}", f"{n} (at least {MIN_MUTANTS} needed)", False)
+            report.add(f"mistakes for {fn}", f"{n} (at least {MIN_MUTANTS} needed)", False)
     for v in notebook_violations(nb):
         report.add(f"rules {v.cell}", f"{v.name}: reads or binds what it may not", False, str(v))
     for kind in ("mutants", "alternates"):
@@ -188,8 +205,8 @@ def _hand_in(aid: str) -> None:
     course = Path.cwd()
     release = course / "release" / a.id
     shutil.copytree(a.source_dir, course / "submitted" / "solution" / a.id,
-                    ignore=shutil.ignore_patterns("mutants", "alternates", "__pycache__",
-                                                  ".ipynb*"))
+                    ignore=shutil.ignore_patterns("mutants", "alternates", "mistakes.py",
+                                                  "__pycache__", ".ipynb*"))
     _attacked_blank(release, course / "submitted" / "attack" / a.id)
 
 
@@ -265,9 +282,11 @@ passed = print
 
 
 def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Path,
-                  report: Report, timeout: int, mpl_cache: Path | None = None) -> None:
+                  report: Report, timeout: int, mpl_cache: Path | None = None,
+                  mutants: list[tuple[str, str, str]] = ()) -> None:
     shutil.copytree(a.source_dir, workdir / "box" / "home", ignore=shutil.ignore_patterns(
-        "mutants", "alternates", "__pycache__", ".ipynb*", "*.ipynb"), dirs_exist_ok=True)
+        "mutants", "alternates", "mistakes.py", "__pycache__", ".ipynb*", "*.ipynb"),
+        dirs_exist_ok=True)
     by_id = {nbgrader_meta(c).get("grade_id"): c for c in nb.cells if nbgrader_meta(c)}
     tests = {nbgrader_meta(c)["grade_id"] for c in graded_cells(nb)}
     allowed = allowed_kernel_names(nb)
@@ -294,32 +313,33 @@ def _run_variants(a: Assignment, nb, targets: dict[str, list[str]], workdir: Pat
                    f"{len(failed)} test cell(s) fail", not failed, "; ".join(failed))
         report.add("solution (every cell runs)", "no cell raises" if not crashed else
                    f"{len(crashed)} cell(s) raise", not crashed, "; ".join(crashed))
-        for kind in ("mutants", "alternates"):
-            for path in a.variants(kind):
-                fn = path.name.split("__")[0]
-                if fn not in targets:
-                    continue
-                kernel.run(path.read_text())
-                results = {t: kernel.test(by_id[t].source, allowed[t]) for t in targets[fn]}
-                if kind == "mutants":                 # the notebook must say what the grader says
-                    for t in (t for t, r in results.items() if not r.passed):
-                        differs = message_difference(kernel.run(visible_part(by_id[t].source)),
-                                                     results[t])
-                        if differs:
-                            report.add(f"same message {path.stem}", f"{t} differs", False,
-                                       differs)
-                kernel.run(by_id[fn].source)          # put the solution back
-                lost = [t for t, r in results.items() if not r.passed]
-                if kind == "mutants":
-                    msg = _headline(results[lost[0]].message) if lost else ""
-                    report.add(f"mutant {path.stem}",
-                               f"loses {', '.join(lost)}" if lost else "passes every test",
-                               bool(lost), msg)
-                else:
-                    msgs = "; ".join(results[t].message for t in lost)
-                    report.add(f"alternate {path.stem}",
-                               "full marks" if not lost else f"fails {', '.join(lost)}",
-                               not lost, msgs)
+        variants = [("mutants", label, fn, source) for label, fn, source in mutants]
+        variants += [("alternates", p.stem, p.name.split("__")[0], p.read_text())
+                     for p in a.variants("alternates")]
+        for kind, label, fn, source in variants:
+            if fn not in targets:
+                continue
+            kernel.run(source)
+            results = {t: kernel.test(by_id[t].source, allowed[t]) for t in targets[fn]}
+            if kind == "mutants":                 # the notebook must say what the grader says
+                for t in (t for t, r in results.items() if not r.passed):
+                    differs = message_difference(kernel.run(visible_part(by_id[t].source)),
+                                                 results[t])
+                    if differs:
+                        report.add(f"same message {label}", f"{t} differs", False,
+                                   differs)
+            kernel.run(by_id[fn].source)          # put the solution back
+            lost = [t for t, r in results.items() if not r.passed]
+            if kind == "mutants":
+                msg = _headline(results[lost[0]].message) if lost else ""
+                report.add(f"mutant {label}",
+                           f"loses {', '.join(lost)}" if lost else "passes every test",
+                           bool(lost), msg)
+            else:
+                msgs = "; ".join(results[t].message for t in lost)
+                report.add(f"alternate {label}",
+                           "full marks" if not lost else f"fails {', '.join(lost)}",
+                           not lost, msgs)
 
 
 def _headline(message: str) -> str:
@@ -337,7 +357,8 @@ def selftest(a: Assignment, timeout: int = 120, keep: Path | None = None) -> Rep
     start = time.time()
     report = Report(a.id)
     nb = read_notebook(a.notebook)
-    targets = _check_structure(a, nb, report)
+    mutants = _mutants(a, report)
+    targets = _check_structure(a, nb, report, mutants)
     tmp = Path(tempfile.mkdtemp(prefix=f"selftest-{a.id}-")) if keep is None else keep
     graded, variants = Report(a.id), Report(a.id)
     try:
@@ -346,7 +367,7 @@ def selftest(a: Assignment, timeout: int = 120, keep: Path | None = None) -> Rep
             autograding = pool.submit(_timed, _autograde_solution_and_blank, a, tmp / "course",
                                       graded, mpl)
             variants_took = _timed(_run_variants, a, nb, targets, tmp / "kernel", variants,
-                                   timeout, mpl)
+                                   timeout, mpl, mutants)
             autograde_took = autograding.result()
     finally:
         if keep is None:

@@ -140,7 +140,8 @@ def lab(workdir):
     served = workdir / "served"
     shutil.copytree(ROOT / "notebooks", served / "notebooks")
     shutil.copytree(ROOT / "solutions", served / "solutions",
-                    ignore=shutil.ignore_patterns("mutants", "alternates", ".ipynb_checkpoints"))
+                    ignore=shutil.ignore_patterns("mutants", "alternates", "mistakes.py",
+                                                  ".ipynb_checkpoints"))
     server = Lab(served, cwd=served, home=workdir / "lab-home")
     yield server
     server.stop()
