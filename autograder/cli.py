@@ -11,6 +11,7 @@
     course autograde SUBMISSIONS ID    grade a folder of submissions into grades.csv + feedback
     course merge ID PART... --out DIR  combine the output folders of several shards
     course mistakes convert [ID ...]   turn mutants/*.py into entries of solutions/ID/mistakes.py
+    course mistakes remove ID CELL__NAME  take an entry out of it
 """
 from __future__ import annotations
 
@@ -136,9 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("mistakes", help="the catalogue of known mistakes: `convert` appends "
                        "each mutants/*.py file of the assignments (all when none is named) to "
                        "solutions/ID/mistakes.py, checks it rebuilds the file, and deletes it")
-    p.add_argument("action", choices=("convert",))
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("action", choices=("convert", "remove"))
+    p.add_argument("ids", nargs="*", metavar="ID",
+                   help="convert: assignment ids; remove: ID CELL__NAME ...")
     p.add_argument("--keep", action="store_true", help="keep the mutant files")
+    p.add_argument("--replace", action="store_true", help="a mutant file replaces the entry "
+                   "of the same cell and name (a newer version of that mistake)")
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
@@ -232,10 +236,19 @@ def main(argv: list[str] | None = None) -> int:
             [a] = assignments([args.id])
             n = merge(a, args.parts, args.out)
             print(f"{n} students in {args.out / 'grades.csv'}")
+        elif args.command == "mistakes" and args.action == "remove":
+            from . import mistakes
+            if len(args.ids) < 2:
+                raise CourseError("write: course mistakes remove ID CELL__NAME ...")
+            [a] = assignments(args.ids[:1])
+            for label in args.ids[1:]:
+                mistakes.remove(a.id, label)
+                print(f"{a.id}: {label} taken out of "
+                      f"{mistakes.catalogue_path(a.id).relative_to(SOLUTIONS.parent)}")
         elif args.command == "mistakes":
             from . import mistakes
             for a in assignments(args.ids):
-                added = mistakes.convert(a.id, delete=not args.keep)
+                added = mistakes.convert(a.id, delete=not args.keep, replace=args.replace)
                 total = len(mistakes.load(a.id))
                 print(f"{a.id}: {len(added)} mutant file(s) converted; {total} mistakes in "
                       f"{mistakes.catalogue_path(a.id).relative_to(SOLUTIONS.parent)}")

@@ -203,6 +203,55 @@ def _code(source: str) -> str:
     return ast.dump(tree)
 
 
+class _Quiet(ast.NodeTransformer):
+    """Leaves out print(...) statements, and the ifs that held nothing else."""
+
+    def visit_Expr(self, node):
+        call = node.value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                and call.func.id == "print"):
+            return None
+        return node
+
+    def visit_If(self, node):
+        self.generic_visit(node)
+        if not node.body and not node.orelse:
+            return None
+        if not node.body:
+            node.body = [ast.Pass()]
+        return node
+
+    def generic_visit(self, node):
+        super().generic_visit(node)
+        for name in ("body", "orelse", "finalbody"):      # a block left empty
+            if isinstance(getattr(node, name, None), list) and not getattr(node, name) \
+                    and name == "body" and not isinstance(node, (ast.If, ast.Module)):
+                setattr(node, name, [ast.Pass()])
+        return node
+
+
+def _quiet_code(source: str) -> str:
+    """``_code`` of a cell, its printing aside (what a mistake prints is not what it gets
+    wrong)."""
+    return ast.dump(_Quiet().visit(ast.parse(_unparse_code(source))))
+
+
+def _unparse_code(source: str) -> str:
+    return ast.unparse(ast.parse(_strip_docstrings(source)))
+
+
+def _strip_docstrings(source: str) -> str:
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                and body and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.unparse(tree)
+
+
 def _code_lines(source: str) -> list[tuple[int, str]]:
     """(index, key) of each line that holds code: not blank, not a comment alone, not part of
     a docstring; the key is the line without its trailing comment or trailing spaces."""
@@ -279,11 +328,16 @@ def diff_patch(solution: str, mutant: str) -> list[tuple[str, str]]:
             s1 = s2 = a[i1][0] if i1 < len(a) else a[-1][0] + 1   # insertion goes right
                                                                   # above the next code line
         hunks.append((s1, s2, new))
-    # a hunk that only lays code out differently (a dict on fewer lines) is left out
-    for k in reversed(range(len(hunks))):
-        fewer = hunks[:k] + hunks[k + 1:]
-        if fewer and _code(apply_patch(solution, _build(solution, fewer))) == _code(mutant):
-            hunks = fewer
+    # a hunk that only lays code out differently (a dict on fewer lines), or only changes what
+    # is printed, is left out: the patch holds the mistake, not the file's other liberties
+    for same in (_code, _quiet_code):
+        for k in reversed(range(len(hunks))):
+            fewer = hunks[:k] + hunks[k + 1:]
+            try:
+                if fewer and same(apply_patch(solution, _build(solution, fewer))) == same(mutant):
+                    hunks = fewer
+            except (PatchError, SyntaxError):
+                pass
     return _build(solution, hunks)
 
 
@@ -410,14 +464,54 @@ MISTAKES = [
 '''
 
 
-def convert(assignment_id: str, delete: bool = True) -> list[str]:
+def remove(assignment_id: str, label: str) -> None:
+    """Take the entry ``<cell>__<name>`` out of a catalogue written by ``convert`` (its lines,
+    from ``{"cell": ...`` and the comment above it to the line that closes it)."""
+    cell, _, name = label.partition("__")
+    path = catalogue_path(assignment_id)
+    lines = path.read_text().splitlines(keepends=True)
+    head = re.compile(r'\s*\{"cell": "' + re.escape(cell) + r'", "name": "' + re.escape(name)
+                      + r'",')
+    starts = [i for i, ln in enumerate(lines) if head.match(ln)]
+    if len(starts) != 1:
+        raise PatchError(f"{assignment_id}/{CATALOGUE}: {len(starts)} entries {label} "
+                         "(edit the file by hand)")
+    i = j = starts[0]
+    while not lines[j].rstrip().endswith("]},"):
+        j += 1
+    if i > 0 and lines[i - 1].strip().startswith("# a mistake ("):
+        i -= 1
+    before = "".join(lines)
+    path.write_text("".join(lines[:i] + lines[j + 1:]))
+    if label in {m.label for m in load_all(assignment_id)[0]} or len(
+            read_entries(path)) != len(ast.literal_eval(_mistakes_value(before))) - 1:
+        path.write_text(before)
+        raise PatchError(f"{assignment_id}/{CATALOGUE}: could not take {label} out by its lines "
+                         "(edit the file by hand)")
+
+
+def _mistakes_value(text: str) -> str:
+    tree = ast.parse(text)
+    node = next(n for n in tree.body if isinstance(n, ast.Assign)
+                and getattr(n.targets[0], "id", None) == "MISTAKES")
+    return ast.get_source_segment(text, node.value)
+
+
+def convert(assignment_id: str, delete: bool = True, replace: bool = False) -> list[str]:
     """Append each ``mutants/*.py`` of an assignment to its catalogue, check that each entry
     rebuilds its mutant (same code up to comments and docstrings), and delete the files.
-    Returns the names of the entries added."""
+    An entry of the same cell and name is an error, or (``replace``) taken out first: the
+    file is a newer version of that mistake.  Returns the names of the entries added."""
     a = Assignment(assignment_id)
     files = a.variants("mutants")
     if not files:
         return []
+    path = catalogue_path(assignment_id)
+    if replace and path.exists():
+        have = {(e["cell"], e["name"]) for e in read_entries(path)}
+        for f in files:
+            if tuple(f.stem.split("__", 1)) in have:
+                remove(assignment_id, f.stem)
     cells = solution_cells(assignment_id)
     known = notebook_imports(assignment_id)
     path = catalogue_path(assignment_id)
@@ -435,7 +529,7 @@ def convert(assignment_id: str, delete: bool = True) -> list[str]:
         patch = diff_patch(cells[cell], code)
         here = f"{assignment_id}: mistake {name} of {cell}"
         rebuilt = apply_patch(cells[cell], patch, here)
-        if _code(rebuilt) != _code(code):
+        if _quiet_code(rebuilt) != _quiet_code(code):
             raise PatchError(f"{here}: the patch does not rebuild {f.name}")
         entry = {"cell": cell, "name": name, "says": says, "hint": hint, "patch": patch}
         blocks.append(format_entry(entry, note))

@@ -110,6 +110,14 @@ def test_a_stale_patch_is_reported_by_name(toy):
     assert [label for label, _ in errors] == ["cost__gone"]
     assert mistakes.problems("toy") == [errors[0][1]]
 
+    from autograder.selftest import Report, _mutants              # the self-test's row
+    report = Report("toy")
+    built = _mutants(course.Assignment("toy"), report)
+    assert [label for label, _, _ in built] == ["cost__not_averaged"]
+    [row] = report.rows
+    assert (row.check, row.ok) == ("mistake cost__gone", False)
+    assert "no longer applies" in row.detail
+
 
 @pytest.mark.parametrize("patch, says", [
     ([("np.log", "np.log10")], "occurs 2 times"),              # not unique
@@ -142,3 +150,30 @@ def test_every_catalogue_loads(a):
     for m in found:
         assert m.says.strip(), m.label                     # no full stop (unless "1.")
         assert not m.says.endswith(".") or re.search(r"\b\d+\. and \d+\.$", m.says), m.label
+
+
+def test_the_patch_holds_the_mistake_not_the_files_other_liberties():
+    solution = ('def fit(X, print_cost=False):\n    """Doc."""\n    cost = X.sum()\n'
+                '    m = len(X)\n    if print_cost:\n        print(f"cost: {cost:.6f}")\n'
+                '    m = m + 1\n    d = {"cost": cost,\n         "n": m}\n    return d')
+    mutant = ('def fit(X, print_cost=False):\n    cost = X.sum() / 2\n    m = len(X)\n'
+              '    if print_cost:\n        print("cost", cost)\n'
+              '    m = m + 1\n    d = {"cost": cost, "n": m}\n    return d\n')
+    patch = mistakes.diff_patch(solution, mutant)     # the print and the layout are left out
+    assert patch == [("    cost = X.sum()\n", "    cost = X.sum() / 2\n")]
+
+
+def test_a_newer_mutant_file_replaces_its_entry_and_remove_takes_one_out(toy):
+    _mutant(toy, "not_averaged", NOT_AVERAGED)
+    _mutant(toy, "no_minus", NO_MINUS)
+    mistakes.convert("toy")
+    _mutant(toy, "not_averaged", NOT_AVERAGED.replace("np.sum(losses)", "np.sum(losses) * 2"))
+    with pytest.raises(PatchError, match="already has cost__not_averaged"):
+        mistakes.convert("toy")
+    assert mistakes.convert("toy", replace=True) == ["cost__not_averaged"]
+    no_minus, not_averaged = mistakes.load("toy")                 # replaced: now last
+    assert "np.sum(losses) * 2" in not_averaged.source
+    mistakes.remove("toy", "cost__no_minus")
+    assert [m.name for m in mistakes.load("toy")] == ["not_averaged"]
+    with pytest.raises(PatchError, match="0 entries cost__no_minus"):
+        mistakes.remove("toy", "cost__no_minus")

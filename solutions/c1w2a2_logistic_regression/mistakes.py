@@ -25,39 +25,13 @@ MISTAKES = [
      "says": "w gets one weight per training example (X_train.shape[1]) instead of one per feature",
      "hint": None,
      "patch": [("    w, b = initialize_with_zeros(X_train.shape[0])\n",
-                "    w, b = initialize_with_zeros(X_train.shape[1])\n"),
-               ("    if print_cost:\n"
-                '        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.2f} %")\n'
-                '        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.2f} %")\n'
-                '    d = {"costs": costs,\n'
-                '         "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train,\n'
-                '         "w": w,\n'
-                '         "b": b,\n'
-                '         "learning_rate": learning_rate,\n'
-                '         "num_iterations": num_iterations}\n',
-                '    d = {"costs": costs, "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train, "w": w, "b": b,\n'
-                '         "learning_rate": learning_rate, "num_iterations": num_iterations}\n')]},
+                "    w, b = initialize_with_zeros(X_train.shape[1])\n")]},
     {"cell": "model", "name": "ignores_hyperparameters",
      "says": "calls optimize without num_iterations and learning_rate, so its defaults are used",
      "hint": None,
      "patch": [("    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations,\n"
                 "                                    learning_rate=learning_rate, print_cost=print_cost)\n",
-                "    params, grads, costs = optimize(w, b, X_train, Y_train, print_cost=print_cost)\n"),
-               ("    if print_cost:\n"
-                '        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.2f} %")\n'
-                '        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.2f} %")\n'
-                '    d = {"costs": costs,\n'
-                '         "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train,\n'
-                '         "w": w,\n'
-                '         "b": b,\n'
-                '         "learning_rate": learning_rate,\n'
-                '         "num_iterations": num_iterations}\n',
-                '    d = {"costs": costs, "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train, "w": w, "b": b,\n'
-                '         "learning_rate": learning_rate, "num_iterations": num_iterations}\n')]},
+                "    params, grads, costs = optimize(w, b, X_train, Y_train, print_cost=print_cost)\n")]},
     {"cell": "model", "name": "swapped_predictions",
      "says": "the train and test predictions are swapped", "hint": None,
      "patch": [("    Y_prediction_test = predict(w, b, X_test)\n"
@@ -83,39 +57,13 @@ MISTAKES = [
      "patch": [("    w, b = initialize_with_zeros(X_train.shape[0])\n"
                 "    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations,\n",
                 "    w, b = initialize_with_zeros(X_test.shape[0])\n"
-                "    params, grads, costs = optimize(w, b, X_test, Y_test, num_iterations=num_iterations,\n"),
-               ("    if print_cost:\n"
-                '        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.2f} %")\n'
-                '        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.2f} %")\n'
-                '    d = {"costs": costs,\n'
-                '         "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train,\n'
-                '         "w": w,\n'
-                '         "b": b,\n'
-                '         "learning_rate": learning_rate,\n'
-                '         "num_iterations": num_iterations}\n',
-                '    d = {"costs": costs, "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train, "w": w, "b": b,\n'
-                '         "learning_rate": learning_rate, "num_iterations": num_iterations}\n')]},
+                "    params, grads, costs = optimize(w, b, X_test, Y_test, num_iterations=num_iterations,\n")]},
     {"cell": "model", "name": "untrained_parameters",
      "says": "never takes w and b out of params, so it predicts with the initial zeros",
      "hint": None,
      "patch": [('    w = params["w"]\n'
                 '    b = params["b"]\n',
-                ""),
-               ("    if print_cost:\n"
-                '        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.2f} %")\n'
-                '        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.2f} %")\n'
-                '    d = {"costs": costs,\n'
-                '         "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train,\n'
-                '         "w": w,\n'
-                '         "b": b,\n'
-                '         "learning_rate": learning_rate,\n'
-                '         "num_iterations": num_iterations}\n',
-                '    d = {"costs": costs, "Y_prediction_test": Y_prediction_test,\n'
-                '         "Y_prediction_train": Y_prediction_train, "w": w, "b": b,\n'
-                '         "learning_rate": learning_rate, "num_iterations": num_iterations}\n')]},
+                "")]},
     {"cell": "optimize", "name": "b_not_updated",
      "says": "only w is updated; the bias stays at its initial value", "hint": None,
      "patch": [('        b = b - learning_rate * grads["db"]\n',

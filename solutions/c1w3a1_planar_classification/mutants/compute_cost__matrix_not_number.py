@@ -1,6 +1,0 @@
-# Mistake: uses np.dot for the sums and returns a (1, 1) array instead of a number.
-import numpy as np
-def compute_cost(A2, Y):
-    m = Y.shape[1]
-    cost = -(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m
-    return cost

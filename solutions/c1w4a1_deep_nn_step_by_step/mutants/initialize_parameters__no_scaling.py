@@ -1,9 +1,0 @@
-# Mistake: forgot to scale the random weights by 0.01.
-def initialize_parameters(n_x, n_h, n_y):
-    np.random.seed(1)
-    W1 = np.random.randn(n_h, n_x)
-    b1 = np.zeros((n_h, 1))
-    W2 = np.random.randn(n_y, n_h)
-    b2 = np.zeros((n_y, 1))
-    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
-    return parameters

@@ -1,8 +1,0 @@
-# Mistake: deleted the np.random.seed(1) line, so the weights differ from run to run.
-def initialize_parameters(n_x, n_h, n_y):
-    W1 = np.random.randn(n_h, n_x) * 0.01
-    b1 = np.zeros((n_h, 1))
-    W2 = np.random.randn(n_y, n_h) * 0.01
-    b2 = np.zeros((n_y, 1))
-    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
-    return parameters

@@ -1,9 +1,0 @@
-# Mistake: seeds again inside the loop, so every layer starts from the same random numbers.
-def initialize_parameters_he(layers_dims):
-    parameters = {}
-    L = len(layers_dims) - 1
-    for l in range(1, L + 1):
-        np.random.seed(3)
-        parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2 / layers_dims[l - 1])
-        parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
-    return parameters

@@ -1,9 +1,0 @@
-# Mistake: forgot the factor 10: standard normal weights.
-def initialize_parameters_random(layers_dims):
-    np.random.seed(3)
-    parameters = {}
-    L = len(layers_dims) - 1
-    for l in range(1, L + 1):
-        parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1])
-        parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
-    return parameters

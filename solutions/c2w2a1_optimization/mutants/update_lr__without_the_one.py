@@ -1,4 +1,0 @@
-# Mistake: forgot the 1 in the denominator: learning_rate0 / (decay_rate * epoch_num).
-def update_lr(learning_rate0, epoch_num, decay_rate):
-    learning_rate = learning_rate0 / (decay_rate * epoch_num)
-    return learning_rate

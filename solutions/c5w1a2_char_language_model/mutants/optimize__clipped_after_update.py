@@ -1,8 +1,0 @@
-# Mistake: clipped the gradients only after the update, so the step used the unclipped ones.
-from utils.char_rnn import rnn_backward, rnn_forward, update_parameters
-def optimize(X, Y, a_prev, parameters, learning_rate=0.01):
-    loss, cache = rnn_forward(X, Y, a_prev, parameters)
-    gradients, a = rnn_backward(X, Y, parameters, cache)
-    new_parameters = update_parameters(parameters, gradients, learning_rate)
-    gradients = clip(gradients, 5)
-    return loss, gradients, a[len(X) - 1], new_parameters
