@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+
+import numpy as np
 import json
 import shutil
 import tempfile
@@ -212,13 +214,16 @@ class Built:
 
 def run_mistakes(a: Assignment, workdir: Path, timeout: int = 120, mpl_cache: Path | None = None,
                  entries: list[Entry] | None = None, diagnose: bool = False,
-                 notebook: bool = False):
+                 notebook: bool = False, passes: int = 2):
     """Run the solution notebook in a kernel, then each mistake: {index: [(test gid, info)]}.
 
     ``diagnose``: look the keys up in the committed tables, as grading does (``info`` then
     holds the grader's message and the mistakes named); ``notebook``: also run each failing
     cell's visible part in the kernel as the student's notebook does (``info["notebook"]``, its
-    message)."""
+    message).  Each mistake's cells run ``passes`` times, the grader's random state seeded
+    differently each time (the judge hands it to the student's calls): a key that changes is
+    dropped (``info["unstable"]``), as it depends on randomness that the test does not seed
+    and would not be found again in grading or in the notebook."""
     from .kernel import KernelSession
     from .testcells import allowed_kernel_names
     nb = read_notebook(a.notebook)
@@ -245,17 +250,25 @@ def run_mistakes(a: Assignment, workdir: Path, timeout: int = 120, mpl_cache: Pa
         for i, m in enumerate(entries):
             if m.cell not in targets:
                 continue
-            kernel.run(m.source)
             out = []
-            for t in targets[m.cell]:
-                result = kernel.test(by_id[t].source, allowed[t])
-                info = dict(kernel._judge.last_diagnosis)
-                info["passed"], info["message"] = result.passed, result.message
-                if notebook and not result.passed:
-                    from .testcells import visible_part
-                    info["notebook"] = kernel.run(visible_part(by_id[t].source)).message
-                out.append((t, info))
-            kernel.run(by_id[m.cell].source)
+            for p in range(passes):
+                np.random.seed(1_000_003 * (p + 1) % 2**32)
+                kernel.run(m.source)
+                for n, t in enumerate(targets[m.cell]):
+                    result = kernel.test(by_id[t].source, allowed[t])
+                    info = dict(kernel._judge.last_diagnosis)
+                    info["passed"], info["message"] = result.passed, result.message
+                    if p == 0:
+                        if notebook and not result.passed:
+                            from .testcells import visible_part
+                            info["notebook"] = kernel.run(visible_part(by_id[t].source)).message
+                        out.append((t, info))
+                        continue
+                    first = out[n][1]
+                    if any(first.get(k) != info.get(k)
+                           for k in ("passed", "visible_key", "hidden_key", "crash")):
+                        first.update(unstable=True, visible_key=None, hidden_key=None)
+                kernel.run(by_id[m.cell].source)
             results[i] = out
     return results
 
