@@ -1,6 +1,8 @@
 """The instructor's command line: ``course release|check|selftest|autograde``.
 
-    course release [ID ...]            regenerate notebooks/ from solutions/
+    course release [ID ...]            regenerate notebooks/ from solutions/ (with ID: first
+                                       recompute stale fingerprints of known mistakes)
+    course fingerprints [ID ...]       recompute the fingerprints of known mistakes (diagnosis.py)
     course check                       fail when notebooks/ is stale, a test cell reads a kernel
                                        name it may not or binds one a later cell reads, or a
                                        sandbox's allow-list is wrong or holds an answer
@@ -95,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("release", help="regenerate notebooks/ from solutions/")
     p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--no-fingerprints", action="store_true",
+                   help="do not recompute the stale fingerprints of the IDs' known mistakes")
+    p = sub.add_parser("fingerprints", help="run each known mistake through its test cells "
+                       "and write solutions/ID/known_mistakes.json and fingerprints.json")
+    p.add_argument("ids", nargs="*", metavar="ID")
     sub.add_parser("check", help="fail when notebooks/ is stale, a test cell breaks the "
                    "rules of README's \"Writing tests\", or a sandbox's allow-list is wrong or "
                    "holds an answer to a graded function")
@@ -152,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "release":
+            from . import diagnosis
+            if args.ids and not args.no_fingerprints:      # issue 16: before the copy
+                for a in assignments(args.ids):
+                    if diagnosis.needs_build(a.id):
+                        diagnosis.build(a.id)
             for path in release(args.ids):
                 print(f"released {path.relative_to(NOTEBOOKS.parent)}")
         elif args.command == "check":
@@ -188,8 +200,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             print(f"mistakes: {len(stale_mistakes)} catalogue entries do not apply" if
                   stale_mistakes else "mistakes: every catalogued patch applies")
-            if problems or broken or sandbox_problems or stale_mistakes:
+            from . import diagnosis
+            stale_fingerprints = diagnosis.stale()
+            for line in stale_fingerprints:
+                print(line)
+            if not stale_fingerprints:
+                print("fingerprints of known mistakes match their solutions and catalogues")
+            if problems or broken or sandbox_problems or stale_mistakes or stale_fingerprints:
                 return 1
+        elif args.command == "fingerprints":
+            from . import diagnosis
+            for a in assignments(args.ids):
+                diagnosis.build(a.id)
         elif args.command == "allowlist":
             from . import allowlist
             for a in assignments(args.ids):

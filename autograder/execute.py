@@ -280,6 +280,7 @@ class TrustedExecute(BoundedOutputs, Execute):
 
     def preprocess(self, nb, resources, km=None):
         assignment = resources["nbgrader"]["assignment"]
+        self._assignment = assignment
         self._tests, self._allowed = trusted_tests(assignment)
         self._notes: dict = {"cells": {}, "kernel": None}
         self._dead_at = None
@@ -397,6 +398,9 @@ class TrustedExecute(BoundedOutputs, Execute):
             self._judge = Judge(NbclientLink(self), self._box.io_in, self._box.io_out,
                                 self._box.in_kernel, self._box.out_kernel,
                                 cell_timeout=self.timeout or 120)
+            from autograder import diagnosis                # issue 16: known mistakes
+            self._judge.diagnoser = diagnosis.Diagnoser(self._assignment)
+            self._functions = diagnosis.function_cells(self._assignment)
         outcome = self._judge.run_test_cell(cell.source, self._allowed[gid])
         cell.outputs = outcome.outputs()
         _cap_outputs(cell)
@@ -406,6 +410,9 @@ class TrustedExecute(BoundedOutputs, Execute):
         if outcome.ename == "OutputTooLarge":
             status = "lost"
         self._note(cell, status, outcome.evalue)
+        from autograder import diagnosis
+        self._notes["cells"][gid]["diagnosis"] = diagnosis.cell_report(
+            gid, status, self._judge.last_diagnosis, self._functions.get(gid))
         if outcome.status == "dead":
             self._dead_at = f"while {gid} was tested"
             self._notes["kernel"] = "lost" if outcome.ename == "OutputTooLarge" else "died"

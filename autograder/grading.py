@@ -89,6 +89,7 @@ class StudentResult:
     peak_rss_mb: int | None = None  # the worker's peak memory, as it reported it
     outcome: str = "graded"        # how its grading ended (see GRADING_LOG)
     cells: dict = field(default_factory=dict)   # {test grade_id: the judge's status}
+    diagnosis: dict | None = None  # issue 16: per test cell, the known mistakes it names
 
     @property
     def total(self) -> float:
@@ -425,6 +426,7 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
             result.notes.append(f"{reason}: scored 0")
         result.notes += _judge_notes(notes_path)
         result.cells = _judge_statuses(notes_path)
+        result.diagnosis = _diagnosis(notes_path, batch.test_ids, zeroed)
     result.seconds = time.monotonic() - start
     return result
 
@@ -631,7 +633,7 @@ def _generate(assignment: Assignment, template: Path, master: Path):
 def _copy_student(source: Path, master: Path, sid: str) -> None:
     """One student's submitted, autograded and feedback folders from a course folder into
     ``master`` (replacing what was there)."""
-    for kind in ("submitted", "autograded", "feedback"):
+    for kind in ("submitted", "autograded", "feedback", "diagnosis"):
         src, dst = source / kind / sid, master / kind / sid
         remove_tree(dst)
         if src.exists():
@@ -659,6 +661,7 @@ def _merge_one(batch: Batch, result: StudentResult) -> None:
     finally:
         if result.workdir is not None:
             remove_tree(result.workdir)
+    _write_diagnosis(master, result, a)
 
 
 def _feedback(out: Path, result: StudentResult, a: Assignment) -> Path:
@@ -859,3 +862,39 @@ def _log_result(batch: Batch, result: StudentResult) -> None:
              "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     with open(batch.out / GRADING_LOG, "a") as handle:
         handle.write(json.dumps(entry) + "\n")
+# --- issue 16: the known mistakes each student's failing cells behave like ----------------------
+
+def _diagnosis(notes_path: Path, test_ids: list[str], zeroed: dict[str, str]) -> dict:
+    """{test cell: entry} (ISSUE16_INTERFACES.md) from what the trusted worker noted."""
+    try:
+        cells = json.loads(notes_path.read_text()).get("cells", {})
+    except (OSError, ValueError, AttributeError):
+        cells = {}
+    out = {}
+    for gid in test_ids:
+        info = cells.get(gid) if isinstance(cells, dict) else None
+        entry = info.get("diagnosis") if isinstance(info, dict) else None
+        if not isinstance(entry, dict):
+            status = info.get("status") if isinstance(info, dict) else None
+            entry = {"passed": False, "function_cell": None, "mistakes": []}
+            if status == "timeout":
+                entry["error"] = "timeout"
+            elif status in ("dead", "lost", "memory"):
+                entry["error"] = "crash"
+        if gid in zeroed:                    # deleted or edited: scored 0 whatever it did
+            entry = {**entry, "passed": False}
+        out[gid] = entry
+    return out
+
+
+def _write_diagnosis(master: Path, result: StudentResult, a: Assignment) -> None:
+    """``<course>/diagnosis/<student id>/<assignment>.json`` for the class report."""
+    if result.diagnosis is None:
+        return
+    folder = master / "diagnosis" / result.sid
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"assignment": a.id, "student": result.sid, "display_name": result.student,
+            "cells": result.diagnosis}
+    tmp = folder / f"{a.id}.json.tmp"
+    tmp.write_text(json.dumps(data, indent=1))
+    tmp.replace(folder / f"{a.id}.json")

@@ -259,6 +259,12 @@ class Judge:
         self._counter = itertools.count(1)
         self._deadline = math.inf
         self.dead = False
+        # issue 16: the assignment's known mistakes (autograder/diagnosis.py), set by whoever
+        # makes the judge; what the last test cell received from the kernel, as canonical
+        # texts; and what the diagnosis of the last test cell found
+        self.diagnoser = None
+        self.received: list[str] | None = None
+        self.last_diagnosis: dict = {}
 
     # one round trip
     def _exchange(self, req: dict) -> dict:
@@ -334,6 +340,9 @@ class Judge:
         raise TypeError(f"the grader cannot send a {type(obj).__name__} to the student's kernel")
 
     def _check_reply(self, resp: Any, label: str, args=(), kwargs=None) -> dict:
+        if self.received is not None:
+            from autograder import diagnosis
+            self.received.append(diagnosis.received(label, resp))
         if type(resp) is not dict or type(resp.get("ok")) is not bool:
             raise CheckFailure(f"{label}: your notebook's kernel answered in a form the grader "
                                "cannot read")
@@ -413,6 +422,8 @@ class Judge:
         code, _ = mark_hidden_tests(source)
         ns[_SWITCH] = _testing._set_hidden
         _testing._FRAMEWORK_MAKER = self.make      # framework(...) objects live in the kernel
+        from autograder import diagnosis
+        diagnosis.start_cell(self)
         try:
             with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer), \
                     _testing.hidden_tests(False):
@@ -421,7 +432,11 @@ class Judge:
                                              name)
                     if not resp.get("missing"):
                         ns[name] = self._tag(resp.get("value"), name)
-                exec(compile(code, "<test cell>", "exec"), ns)
+                try:
+                    exec(compile(code, "<test cell>", "exec"), ns)
+                except BaseException:
+                    self.last_diagnosis["in_hidden"] = _testing._hidden["active"]
+                    raise
         except KernelTimeout:
             return self._outcome(buffer, "timeout", "CellTimeoutError",
                                  "your code ran past the time limit of this test cell and was "
@@ -441,7 +456,8 @@ class Judge:
                 return self._crash_outcome(buffer, exc, crash)
             if not isinstance(exc, NameError):
                 # CheckFailure and any error of a test's own code
-                return self._outcome(buffer, "failed", type(exc).__name__, str(exc))
+                return diagnosis.end_cell(self, self._outcome(buffer, "failed",
+                                                              type(exc).__name__, str(exc)))
             name = str(exc).split("'")[1] if "'" in str(exc) else "?"
             return self._outcome(buffer, "failed", "NameError",
                                  f"{name} is not defined in your notebook: run its cell, and "
@@ -449,6 +465,7 @@ class Judge:
         finally:
             self._deadline = math.inf
             _testing._FRAMEWORK_MAKER = None
+            diagnosis.stop_cell(self)
         return TestOutcome(True, "passed", buffer.getvalue()[:MAX_CELL_OUTPUT])
 
     @classmethod

@@ -82,6 +82,7 @@ class KernelSession:
             on_cell_executed=_record_timeout,
             resources={"metadata": {"path": str(self.box.home)}})
         self.timeout = timeout
+        self.assignment = assignment
         self._ctx = None
         self._judge = None
 
@@ -109,6 +110,8 @@ class KernelSession:
                 self.client.km = self._kernel_manager()     # the same sandbox, a new manager
         self._judge = Judge(NbclientLink(self.client), self.box.io_in, self.box.io_out,
                             self.box.in_kernel, self.box.out_kernel, cell_timeout=self.timeout)
+        from .diagnosis import Diagnoser            # name known mistakes as grading does
+        self._judge.diagnoser = Diagnoser(self.assignment)
         return self
 
     def __exit__(self, *exc) -> None:

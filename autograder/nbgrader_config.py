@@ -32,7 +32,7 @@ c.CourseDirectory.db_url = os.environ.get(
     "COURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db"))
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "mutants", "alternates",
-    "sandbox.json", "mistakes.py",
+    "sandbox.json", "mistakes.py", "fingerprints.json",
 ]
 
 # Student cells run in a sandboxed kernel; test cells run in the grader's own process against it

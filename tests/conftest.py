@@ -23,7 +23,8 @@ import time
 
 import pytest
 
-CLASS_MEMBERS = ("test_redteam", "test_redteam_bounds", "test_redteam_feedback")
+CLASS_MEMBERS = ("test_redteam", "test_redteam_bounds", "test_redteam_feedback",
+                 "test_diagnosis")
 
 
 @pytest.fixture(scope="session")
