@@ -154,7 +154,8 @@ def _hand(rng, img, px, py, count, skin):
     raised = FINGER_SETS[count][rng.integers(len(FINGER_SETS[count]))]
     scale = rng.uniform(*VARY["scale"])
     angle = np.deg2rad(rng.uniform(-1, 1) * VARY["rotation"])
-    cx, cy = 0.5 + rng.uniform(-1, 1) * VARY["shift"], VARY["top"] + rng.uniform(-1, 1) * VARY["shift"]
+    sx, sy = np.broadcast_to(VARY["shift"], 2)        # one range for both axes, or (x, y)
+    cx, cy = 0.5 + rng.uniform(-1, 1) * sx, VARY["top"] + rng.uniform(-1, 1) * sy
     mirror = -1.0 if rng.random() < 0.5 else 1.0      # left or right hand
     # hand coordinates (u right, v down, palm centre at 0), in units of the image side
     cos, sin = np.cos(angle), np.sin(angle)
