@@ -33,6 +33,8 @@ PER_CLASS = {"train": 180, "test": 60}
 SEED = 2026
 # how much the hand moves, turns and grows (fractions of the image side, degrees), and the
 # most clutter shapes behind it
+# Optional keys (absent: as version 1): "contrast", the least gap between the background's and
+# the skin's mean brightness; "noise", a factor on the pixel noise; "shift" may be (x, y).
 VARY = {"scale": (1.5, 1.8), "rotation": 10, "shift": 0.12, "clutter": 0, "top": 0.75}
 CLASSES = ["0 fingers", "1 finger", "2 fingers", "3 fingers", "4 fingers", "5 fingers"]
 
@@ -218,7 +220,7 @@ def render(rng: np.random.Generator, count: int, size: int = SIZE) -> np.ndarray
     img = img * light[..., None] * rng.uniform(0.75, 1.2)
     img = _blur(img, rng.uniform(0, 0.8))
     img = img.reshape(size, SUPER, size, SUPER, 3).mean(axis=(1, 3))
-    img = img + rng.normal(0, rng.uniform(0.005, 0.03), img.shape)
+    img = img + rng.normal(0, rng.uniform(0.005, 0.03) * VARY.get("noise", 1.0), img.shape)
     return np.clip(np.round(img * 255), 0, 255).astype(np.uint8)
 
 
