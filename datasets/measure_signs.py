@@ -62,7 +62,7 @@ skin's).  Test accuracy, MLP (100 epochs) / CNN (25 epochs):
 | 32 | 400 | contrast 0.25, shift (0.25, 0.1) | 83.1 % | 75.8 % |
 | 32 | 400 | contrast 0.25, rotation 30, scale (1.3, 1.7) | 79.2 % | 76.9 % |
 | 32 | 500 | contrast 0.3, scale (1.1, 1.4), shift 0.2, top 0.7, rotation 15 | 71.1 % | 60.3 % |
-| 32 | 500 | contrast 0.3, scale (1.3, 1.6), shift (0.25, 0.15), top 0.72, rot. 20 | 73.1 % | 69.4 % |
+| 32 | 500 | contr. 0.3, scale (1.3, 1.6), shift (0.25, 0.15), top 0.72, rot. 20 | 73.1 % | 69.4 % |
 | 64 | 180 | contrast 0.25 | 58.9 % | 77.2 % |
 | 64 | 400 | contrast 0.25 | 83.3 % | 84.2 % (best epoch 88.9 %) |
 
