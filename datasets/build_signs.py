@@ -33,6 +33,8 @@ PER_CLASS = {"train": 180, "test": 60}
 SEED = 2026
 # how much the hand moves, turns and grows (fractions of the image side, degrees), and the
 # most clutter shapes behind it
+# Optional keys (absent: as version 1): "contrast", the least gap between the background's and
+# the skin's mean brightness; "noise", a factor on the pixel noise; "shift" may be (x, y).
 VARY = {"scale": (1.5, 1.8), "rotation": 10, "shift": 0.12, "clutter": 0, "top": 0.75}
 CLASSES = ["0 fingers", "1 finger", "2 fingers", "3 fingers", "4 fingers", "5 fingers"]
 
@@ -154,7 +156,8 @@ def _hand(rng, img, px, py, count, skin):
     raised = FINGER_SETS[count][rng.integers(len(FINGER_SETS[count]))]
     scale = rng.uniform(*VARY["scale"])
     angle = np.deg2rad(rng.uniform(-1, 1) * VARY["rotation"])
-    cx, cy = 0.5 + rng.uniform(-1, 1) * VARY["shift"], VARY["top"] + rng.uniform(-1, 1) * VARY["shift"]
+    sx, sy = np.broadcast_to(VARY["shift"], 2)        # one range for both axes, or (x, y)
+    cx, cy = 0.5 + rng.uniform(-1, 1) * sx, VARY["top"] + rng.uniform(-1, 1) * sy
     mirror = -1.0 if rng.random() < 0.5 else 1.0      # left or right hand
     # hand coordinates (u right, v down, palm centre at 0), in units of the image side
     cos, sin = np.cos(angle), np.sin(angle)
@@ -217,7 +220,7 @@ def render(rng: np.random.Generator, count: int, size: int = SIZE) -> np.ndarray
     img = img * light[..., None] * rng.uniform(0.75, 1.2)
     img = _blur(img, rng.uniform(0, 0.8))
     img = img.reshape(size, SUPER, size, SUPER, 3).mean(axis=(1, 3))
-    img = img + rng.normal(0, rng.uniform(0.005, 0.03), img.shape)
+    img = img + rng.normal(0, rng.uniform(0.005, 0.03) * VARY.get("noise", 1.0), img.shape)
     return np.clip(np.round(img * 255), 0, 255).astype(np.uint8)
 
 

@@ -52,20 +52,25 @@ def _data():
             prep(data["test_x"]), data["test_y"].ravel().astype(np.int64))
 
 
-def _train(build, x, y, epochs=EPOCHS, rates=RATES):
-    """Train build() with random flips; returns the network and its per-epoch history."""
+def _train(build, x, y, epochs=EPOCHS, rates=RATES, seed=SEED, augment=None, verbose=2):
+    """Train build(input_shape, classes) with random flips (and the layers ``augment()``
+    returns, applied after the flip); returns the network and its per-epoch history."""
     nn.clear_session()
-    nn.set_seed(SEED)
-    net = build()
-    inp = nn.Input((28, 28, 1))
-    trainer = nn.Model(inp, net(nn.RandomFlip("horizontal")(inp)))
+    nn.set_seed(seed)
+    net = build(x.shape[1:], int(y.max()) + 1)
+    inp = nn.Input(x.shape[1:])
+    a = nn.RandomFlip("horizontal")(inp)
+    for layer in (augment() if augment else []):
+        a = layer(a)
+    trainer = nn.Model(inp, net(a))
     history = {"loss": [], "accuracy": []}
     optimizer = nn.Adam(rates[0])
     trainer.compile(optimizer, "sparse_categorical_crossentropy", ["accuracy"])
     done = 0
     for n, rate in zip(epochs, rates):
         optimizer.learning_rate = rate
-        h = trainer.fit(x, y, epochs=done + n, initial_epoch=done, batch_size=BATCH, verbose=2)
+        h = trainer.fit(x, y, epochs=done + n, initial_epoch=done, batch_size=BATCH,
+                        verbose=verbose)
         done += n
         for key in history:
             history[key] += h.history[key]
