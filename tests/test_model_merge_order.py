@@ -58,6 +58,9 @@ def test_either_add_order_is_the_same_model(shortcut_first, built_first):
     by_name = dict(zip([w.name for w in student.weights], before))
     for w in rebuilt.weights:
         np.testing.assert_array_equal(w.data, by_name[w.name])
+    # and the student's own model keeps its weights, in its own order
+    for got, had in zip(student.get_weights(), before, strict=True):
+        np.testing.assert_array_equal(got, had)
 
 
 def test_a_real_difference_still_fails():

@@ -708,7 +708,8 @@ def check_same_model(name: str, model: Any, reference, inputs: Any,
                     "(get_config) says: with the same weights its predict(x) differs from "
                     "the model built again from that description\n  hint: build the model "
                     "from the framework's layers only")
-            model.set_weights(saved)          # the student's model keeps its own weights
+            # the student's model keeps its own weights (in its own order)
+            model.set_weights(saved if own_order is None else [saved[j] for j in own_order])
         if training:
             seed = int(rng.integers(1 << 30))
             got = _training_call(rebuilt, inputs, seed)
