@@ -33,6 +33,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -79,9 +80,9 @@ class BoundedOutputs:
     async def _async_check_alive(self) -> None:
         # nbclient asks this every second while it waits for a reply: a reply that ZeroMQ
         # refused never comes, so stop waiting as for a dead kernel (callers ask shell_lost)
+        await super()._async_check_alive()
         if shell_lost(self):
             raise DeadKernelError("the grader's connection to the kernel was dropped")
-        await super()._async_check_alive()
 
     def output(self, outs, msg, display_id, cell_index):
         msg_type = msg["msg_type"]
@@ -221,6 +222,7 @@ class _ShellWatch:
         self._events = zmq.Context.shadow(socket.context.underlying).socket(zmq.PAIR)
         self._events.connect(self.address)
         self.lost = False
+        self.verdict = None        # after a disconnection: True while the kernel still runs
 
     def check(self) -> bool:
         while not self.lost and self._events is not None and self._events.poll(0):
@@ -239,9 +241,24 @@ class _ShellWatch:
             self._events = None
 
 
+def _kernel_running(client) -> bool:
+    """Whether the kernel's process still runs, after up to a second's grace (a kernel that
+    exits drops its connections too: that is a death, not a refused message)."""
+    km = getattr(client, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is None:
+        return True
+    for _ in range(20):
+        if process.poll() is not None:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def shell_lost(client) -> bool:
     """Whether ZeroMQ has dropped ``client``'s (an nbclient ``NotebookClient``) connection to
-    its kernel's request channel since the kernel started: nothing sent to it is answered."""
+    its kernel's request channel since the kernel started while the kernel still runs: nothing
+    sent to it is answered.  (A kernel that died is not "lost": nbclient reports it dead.)"""
     kc = getattr(client, "kc", None)
     channel = getattr(kc, "shell_channel", None) if kc is not None else None
     socket = getattr(channel, "socket", None) if channel is not None else None
@@ -258,7 +275,9 @@ def shell_lost(client) -> bool:
             watch.close(socket)
             stop()
         kc.stop_channels = stop_channels
-    return watch.check()
+    if watch.verdict is None and watch.check():
+        watch.verdict = _kernel_running(client)
+    return bool(watch.verdict)
 
 
 def _sandbox_mode() -> bool:
