@@ -190,8 +190,8 @@ def for_cell(assignment_id: str, cell: str) -> list[Mistake]:
 
 # ---------------------------------------------------------------- the converter (mutants/ ->)
 
-def _code(source: str) -> str:
-    """The code of a cell without comments, docstrings or layout (for comparing sources)."""
+def _without_docstrings(source: str) -> ast.Module:
+    """The parsed cell with every module, function and class docstring taken out."""
     tree = ast.parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
@@ -200,7 +200,12 @@ def _code(source: str) -> str:
                 and isinstance(body[0].value, ast.Constant)
                 and isinstance(body[0].value.value, str)):
             node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree)
+    return tree
+
+
+def _code(source: str) -> str:
+    """The code of a cell without comments, docstrings or layout (for comparing sources)."""
+    return ast.dump(_without_docstrings(source))
 
 
 class _Quiet(ast.NodeTransformer):
@@ -241,15 +246,7 @@ def _unparse_code(source: str) -> str:
 
 
 def _strip_docstrings(source: str) -> str:
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if (isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                and body and isinstance(body[0], ast.Expr)
-                and isinstance(body[0].value, ast.Constant)
-                and isinstance(body[0].value.value, str)):
-            node.body = body[1:] or [ast.Pass()]
-    return ast.unparse(tree)
+    return ast.unparse(_without_docstrings(source))
 
 
 def _code_lines(source: str) -> list[tuple[int, str]]:

@@ -11,16 +11,8 @@ from utils.nn.attention import MultiHeadAttention, dot_product_attention
 from utils.nn.layers import LayerError
 from utils.nn.tensor import Tensor
 
-from test_nn_seq_layers import graph_gradcheck, leaf
-
-
-@pytest.fixture(autouse=True)
-def float64():
-    previous = nn.get_default_dtype()
-    nn.set_default_dtype(np.float64)
-    nn.set_seed(0)
-    yield
-    nn.set_default_dtype(previous)
+# float64: the autouse fixture of the gradient-checked layer tests (float64, seed 0)
+from test_nn_seq_layers import float64, graph_gradcheck, leaf  # noqa: F401
 
 
 def test_positional_encoding_formula():
