@@ -109,17 +109,9 @@ def test_shipped_attention_weights_translate_every_sample():
 
 def test_the_builder_uses_24_formats_with_the_calendar_year():
     """The notebooks say "24 formats"; no format uses Babel's week-based year (Y)."""
-    import importlib.util
-    import sys
-
+    from test_weights import load_script
     from utils.data import DATA_DIR
-    spec = importlib.util.spec_from_file_location("build_dates", DATA_DIR / "build_dates.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(DATA_DIR))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(DATA_DIR))
+    module = load_script(DATA_DIR / "build_dates.py")
     assert len(module.FORMATS) == 24
     assert not any("Y" in f for f in module.FORMATS)
     assert module.ordinal(1) == "1st" and module.ordinal(12) == "12th" and \

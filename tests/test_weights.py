@@ -13,7 +13,11 @@ WEIGHTS = sorted(name for name, info in MANIFEST.items() if "accuracy" in info)
 
 
 def _trainer(filename):
-    path = DATA_DIR.parent / MANIFEST[filename]["builder"]
+    return load_script(DATA_DIR.parent / MANIFEST[filename]["builder"])
+
+
+def load_script(path):
+    """A script of datasets/ loaded as a module (it imports its neighbours, as when run)."""
     spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     sys.path.insert(0, str(DATA_DIR))
