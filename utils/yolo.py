@@ -30,7 +30,7 @@ from utils.nn.tensor import apply, as_tensor
 __all__ = ["DETECTION_CLASSES", "SCENE_CLASS_IDS", "IMAGE_SIZE", "GRID", "ANCHORS",
            "CLASS_COLORS", "EVAL_SETTINGS", "yolo_head", "yolo_boxes_to_corners", "scale_boxes", "tiny_yolo",
            "preprocess_true_boxes", "yolo_loss", "average_precision",
-           "mean_average_precision", "load_held_out", "predict_raw", "draw_boxes"]
+           "match_detections", "precision_recall", "mean_average_precision", "load_held_out", "predict_raw", "draw_boxes"]
 
 DETECTION_CLASSES = ("car", "truck", "pedestrian", "traffic light")
 SCENE_CLASS_IDS = (7, 8, 9, 10)        # the same classes' ids in build_streets.CLASSES
@@ -302,22 +302,18 @@ def average_precision(scores, correct, n_true):
     return float(np.sum((recall[1:] - recall[:-1]) * envelope[1:]))
 
 
-def mean_average_precision(detections, truths, num_classes=len(DETECTION_CLASSES),
-                           iou_threshold=0.5):
-    """mAP@``iou_threshold`` of a detector on a set of images, and each class's AP.
+def match_detections(detections, truths, num_classes=len(DETECTION_CLASSES), iou_threshold=0.5):
+    """Which detections are correct, class by class (the matching of the mAP).
 
-    Arguments:
-    detections -- list (one per image) of (scores (k,), boxes (k, 4), classes (k,)), boxes as
-                  corners (y_min, x_min, y_max, x_max) in pixels: what ``yolo_eval`` returns
-    truths     -- list (one per image) of (boxes (n, 4), classes (n,)) in the same units
+    Arguments: as :func:`mean_average_precision`.
 
     In each image, a class's detections are taken by decreasing score; each one is *correct*
     when its best-overlapping true box of that class has IoU >= iou_threshold and is not yet
     taken by a higher-scored detection (it then takes it).  Other detections, duplicates
-    included, are false positives; true boxes nobody took are misses.  Each class's AP is
-    :func:`average_precision`; the mAP is their mean over the classes that have true boxes.
+    included, are false positives; true boxes nobody took are misses.
 
-    Returns (mAP, per_class) with per_class an array (num_classes,) of APs (nan: no true box).
+    Returns (scores, correct, n_true): for each class c, scores[c] (k_c,) and correct[c] (k_c,)
+    bool over all images, and n_true[c] its number of true boxes.
     """
     scores = [[] for _ in range(num_classes)]
     correct = [[] for _ in range(num_classes)]
@@ -343,6 +339,33 @@ def mean_average_precision(detections, truths, num_classes=len(DETECTION_CLASSES
                         taken[j] = hit = True
                 scores[c].append(d_scores[k])
                 correct[c].append(hit)
+    return ([np.array(x, np.float64) for x in scores], [np.array(x, bool) for x in correct],
+            n_true)
+
+
+def precision_recall(scores, correct, n_true):
+    """One class's precision-recall curve: (recall, precision) after each detection, the
+    detections ranked by decreasing score (inputs as :func:`average_precision`)."""
+    order = np.argsort(-np.asarray(scores, np.float64), kind="stable")
+    tp = np.cumsum(np.asarray(correct, bool)[order])
+    return tp / max(n_true, 1), tp / np.arange(1, len(order) + 1)
+
+
+def mean_average_precision(detections, truths, num_classes=len(DETECTION_CLASSES),
+                           iou_threshold=0.5):
+    """mAP@``iou_threshold`` of a detector on a set of images, and each class's AP.
+
+    Arguments:
+    detections -- list (one per image) of (scores (k,), boxes (k, 4), classes (k,)), boxes as
+                  corners (y_min, x_min, y_max, x_max) in pixels: what ``yolo_eval`` returns
+    truths     -- list (one per image) of (boxes (n, 4), classes (n,)) in the same units
+
+    Detections are matched to true boxes by :func:`match_detections`; each class's AP is
+    :func:`average_precision`; the mAP is their mean over the classes that have true boxes.
+
+    Returns (mAP, per_class) with per_class an array (num_classes,) of APs (nan: no true box).
+    """
+    scores, correct, n_true = match_detections(detections, truths, num_classes, iou_threshold)
     per_class = np.array([average_precision(scores[c], correct[c], n_true[c])
                           for c in range(num_classes)])
     return float(np.nanmean(per_class)), per_class
