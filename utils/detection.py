@@ -1,4 +1,4 @@
-"""Reference answers of c4w3a1 (YOLO): filtering boxes by score, IoU, non-max suppression, yolo_eval.
+"""Reference answers of c4w3a1 (YOLO): filtering by score, IoU, non-max suppression, yolo_eval.
 
 The hidden tests, ``datasets/train_yolo.py`` (the mAP of the shipped weights) and
 ``tests/test_yolo.py`` use these; the c4w3a1 notebook teaches them, so its sandbox does not

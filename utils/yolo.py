@@ -28,9 +28,10 @@ from utils import nn
 from utils.nn.tensor import apply, as_tensor
 
 __all__ = ["DETECTION_CLASSES", "SCENE_CLASS_IDS", "IMAGE_SIZE", "GRID", "ANCHORS",
-           "CLASS_COLORS", "EVAL_SETTINGS", "yolo_head", "yolo_boxes_to_corners", "scale_boxes", "tiny_yolo",
-           "preprocess_true_boxes", "yolo_loss", "average_precision",
-           "match_detections", "precision_recall", "mean_average_precision", "load_held_out", "predict_raw", "draw_boxes"]
+           "CLASS_COLORS", "EVAL_SETTINGS", "yolo_head", "yolo_boxes_to_corners", "scale_boxes",
+           "tiny_yolo", "preprocess_true_boxes", "yolo_loss", "average_precision",
+           "match_detections", "precision_recall", "mean_average_precision", "load_held_out",
+           "predict_raw", "draw_boxes"]
 
 DETECTION_CLASSES = ("car", "truck", "pedestrian", "traffic light")
 SCENE_CLASS_IDS = (7, 8, 9, 10)        # the same classes' ids in build_streets.CLASSES
