@@ -3,11 +3,12 @@
 The network is ``utils.yolo.tiny_yolo(FILTERS)`` (128x128x3 -> 8x8 grid x 5 anchors x (5 + 4
 classes: car, truck, pedestrian, traffic light)), trained with ``utils.yolo.yolo_loss`` and
 Adam on scenes that ``datasets/build_streets.py`` draws from seeds ``(TRAIN_SEED, k)``, never
-the held-out ones.  The ``POOL`` scenes are drawn first and kept;
-batches are drawn from that pool at random, each image mirrored left-right with probability
-1/2 (drawing a scene costs about a third of a training step, so they are not drawn afresh).  The learning rate
-warms up over ``WARMUP`` steps, then follows a cosine down to 5 % of ``RATE``.  At the end the
-batch norms' moving statistics are recomputed over 60 batches (``recalibrate_batch_norm``).
+the held-out ones.  The ``POOL`` scenes are drawn first and kept; batches are drawn from that
+pool at random, each image mirrored left-right with probability 1/2 (drawing a scene costs
+about a third of a training step, so they are not drawn afresh).  Training has three phases
+(``PHASES``), each a fresh Adam whose rate warms up, then follows a cosine down to 5 %; each
+later phase restarts at half the rate of the one before (warm restarts).  At the end the batch
+norms' moving statistics are recomputed over 60 batches (``recalibrate_batch_norm``).
 
 The figure recorded is the mAP@0.5 over the 512 held-out scenes of ``streets_yolo.h5``,
 computed with ``utils.yolo.mean_average_precision`` on the boxes of the reference ``yolo_eval``
@@ -39,10 +40,9 @@ from utils.yolo import (ANCHORS, DETECTION_CLASSES, EVAL_SETTINGS, GRID, IMAGE_S
 SEED = 17
 FILTERS = (16, 16, 32, 64, 128, 128)
 BATCH = 32
-STEPS = int(os.environ.get("YOLO_STEPS", 900))
 POOL = 8_000
-RATE = 2e-3
-WARMUP = 50
+# (steps, learning rate, warm-up steps): each later phase restarts Adam at half the rate
+PHASES = ((900, 2e-3, 50), (700, 1e-3, 20), (700, 5e-4, 20))
 RECALIBRATION_BATCHES = 60
 
 INFO = {
@@ -79,7 +79,8 @@ def kmeans_anchors(n_scenes=4000, k=5, seed=0):
             break
         centres = new
     centres = centres[np.argsort(centres.prod(1))]
-    print(f"{len(wh)} boxes; anchors (w, h) in grid cells:\n{[[round(float(v), 2) for v in c] for c in centres]}; "
+    rounded = [[round(float(v), 2) for v in c] for c in centres]
+    print(f"{len(wh)} boxes; anchors (w, h) in grid cells:\n{rounded}; "
           f"mean best IoU {iou.max(1).mean():.3f}")
     return centres
 
@@ -146,7 +147,8 @@ def evaluate(path) -> float:
     return held_out_map(model)[0]
 
 
-def train(out_dir, steps=STEPS) -> dict:
+def train(out_dir) -> dict:
+    """The phases of PHASES, then ``finish`` (batch-norm recalibration, saving, mAP)."""
     nn.set_seed(SEED)
     model = build()
     head = model.get_layer("head")
@@ -154,17 +156,24 @@ def train(out_dir, steps=STEPS) -> dict:
     b = b.reshape(len(ANCHORS), -1).copy()
     b[:, 4] = -4.0                                   # objectness starts near 2 %: few false alarms
     head.set_weights([w, b.reshape(-1)])
-    opt = nn.Adam(RATE)
-    rng = np.random.default_rng(SEED)
     pool = make_pool()
+    for k, (steps, rate, warmup) in enumerate(PHASES):
+        run_phase(model, pool, steps, rate, warmup, np.random.default_rng(SEED + 2 * k), out_dir)
+    return finish(model, pool, out_dir)
+
+
+def run_phase(model, pool, steps, rate, warmup, rng, out_dir):
+    """``steps`` Adam steps (a fresh optimizer) on batches of the pool drawn with ``rng``: the
+    rate rises linearly over ``warmup`` steps, then follows a cosine down to 5 % of ``rate``."""
+    opt = nn.Adam(rate)
     start, seen = time.monotonic(), 0
     losses = []
     for step in range(steps):
-        if step < WARMUP:
-            opt.learning_rate = RATE * (step + 1) / WARMUP
+        if step < warmup:
+            opt.learning_rate = rate * (step + 1) / warmup
         else:
-            t = (step - WARMUP) / max(1, steps - WARMUP)
-            opt.learning_rate = RATE * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * t)))
+            t = (step - warmup) / max(1, steps - warmup)
+            opt.learning_rate = rate * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * t)))
         images, boxes, classes = _batch(pool, step, rng)
         targets = preprocess_true_boxes(boxes, classes)
         loss = yolo_loss(model(images, training=True), targets)
@@ -176,15 +185,14 @@ def train(out_dir, steps=STEPS) -> dict:
             print(f"  step {step + 1}/{steps} ({seen} images): loss {np.mean(losses[-50:]):.3f}, "
                   f"lr {opt.learning_rate:.2e}, {time.monotonic() - start:.0f} s", flush=True)
         if (step + 1) % 200 == 0 and step + 1 < steps:
-            value, per_class = held_out_map(model, 96)
+            value, per_class = held_out_map(model, 96)     # inference only: changes nothing
             print(f"    mAP@0.5 on 96 held-out scenes: {value:.3f} "
                   f"{np.round(per_class, 3).tolist()}", flush=True)
             model.save_weights(str(Path(out_dir) / "yolo_streets.partial.h5"))
     model.save_weights(str(Path(out_dir) / "yolo_streets.partial.h5"))
-    return finish(model, pool, out_dir, steps)
 
 
-def finish(model, pool, out_dir, steps=STEPS) -> dict:
+def finish(model, pool, out_dir) -> dict:
     """Recalibrate the batch norms, save the weights and measure them (the end of ``train``)."""
     recalibrate_batch_norm(model, pool)
     path = Path(out_dir) / "yolo_streets.h5"
@@ -194,13 +202,16 @@ def finish(model, pool, out_dir, steps=STEPS) -> dict:
     aps = ", ".join(f"{n} {a:.3f}" for n, a in zip(DETECTION_CLASSES, per_class))
     print(f"  mAP@0.5 on the 512 held-out scenes: {value:.4f} ({aps})", flush=True)
     n_params = sum(int(np.prod(w.shape)) for w in model.weights)
+    steps = sum(p[0] for p in PHASES)
     return {"yolo_streets.h5": {
         **INFO,
         "description": f"weights of c4w3a1's tiny YOLO (utils.yolo.tiny_yolo{FILTERS}, "
                        f"{n_params:,} parameters: 128x128x3 -> 8x8 grid x 5 anchors x (5 + 4 "
-                       f"classes)), Adam at {RATE} (warm-up, cosine decay), batch {BATCH}, "
-                       f"{steps} steps = {steps * BATCH:,} image passes over {min(POOL, steps * BATCH):,} "
-                       f"generated scenes (mirrored at random), seed {SEED}; per-class AP@0.5: "
+                       f"classes)), {len(PHASES)} phases of Adam (steps, rate, warm-up) "
+                       f"{PHASES}, each "
+                       f"with a cosine decay, batch {BATCH}: {steps * BATCH:,} image passes over "
+                       f"{POOL:,} generated scenes (mirrored at random), seed {SEED}; batch norms "
+                       f"recalibrated on {RECALIBRATION_BATCHES} batches; per-class AP@0.5: "
                        f"{aps}; time measured on a shared, loaded 2-core machine",
         "metric": {"name": "mAP@0.5", "split": "512 held-out scenes (streets_yolo.h5)",
                    "value": round(value, 4),
@@ -210,27 +221,19 @@ def finish(model, pool, out_dir, steps=STEPS) -> dict:
 
 
 def recalibrate_batch_norm(model, pool, batches=RECALIBRATION_BATCHES):
-    """Replace every batch norm's moving mean and variance by their average over ``batches``
-    training batches (drawn with their own seed), the network's weights fixed.
-
-    The moving averages (momentum 0.99) lag behind weights that change quickly and still hold
-    some of their initial values after a short run; averaged over fixed weights, the
-    statistics of inference match those of training."""
-    layers = [layer for layer in model.layers if type(layer).__name__ == "BatchNormalization"]
+    """``nn.recalibrate_batch_norm`` on ``batches`` training batches (drawn with their own seed):
+    every batch norm's moving mean and variance become the average of those batches'
+    statistics under the final weights.  The moving averages (momentum 0.99) lag behind
+    weights that change quickly, and after a short run still hold some of their initial
+    values."""
     rng = np.random.default_rng(SEED + 1)
-    for k in range(batches):
-        for layer in layers:
-            layer.momentum = k / (k + 1)             # a running mean of the batches' statistics
-        images, _, _ = _batch(pool, 0, rng)
-        with nn.no_grad():
-            model(images, training=True)
-    for layer in layers:
-        layer.momentum = 0.99
+    images = np.concatenate([_batch(pool, 0, rng)[0] for _ in range(batches)])
+    nn.recalibrate_batch_norm(model, images, batch_size=BATCH)
 
 
 def _time_steps(n=5):
     model = build()
-    opt = nn.Adam(RATE)
+    opt = nn.Adam(PHASES[0][1])
     rng = np.random.default_rng(0)
     pool = make_pool(BATCH)
     for step in range(n):
