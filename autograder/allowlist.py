@@ -703,6 +703,8 @@ def problems(a: Assignment, behaviour: bool = True) -> list[str]:
         found = import_problems(a)
     except CourseError as exc:
         return [f"{a.id}: {exc}"]
+    from . import offlimits
+    found += offlimits.problems(a)
     if behaviour:
         found += answer_problems(a)
     return found
