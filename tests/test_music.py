@@ -148,3 +148,11 @@ def test_synthesize_places_and_scales_notes():
     assert np.abs(gap).max() < 1e-9
     assert np.abs(wave[int(1.05 * RATE):int(1.4 * RATE)]).max() > 0.1
     assert not synthesize([]).any()
+
+
+def test_weights_load_into_unbuilt_layers(data):
+    """A student whose djmodel does not run yet still gets the trained layers (section 4)."""
+    cell, densor = nn.LSTM(64, return_state=True), nn.Dense(data["n_values"], activation="softmax")
+    load_music_weights(cell, densor)
+    probs = sequence_probabilities(cell, densor, data["heldout"][:2])
+    assert probs[0].shape == (len(data["heldout"][0]) - 1, 32)

@@ -103,11 +103,17 @@ def sequence_probabilities(LSTM_cell, densor, melodies) -> list[np.ndarray]:
 
 def load_music_weights(LSTM_cell, densor) -> dict:
     """Load the weights trained by ``datasets/train_music.py`` into the shared LSTM cell and
-    Dense layer (both must already be built, e.g. by making a model with them); returns the
-    manifest entry (training time, held-out accuracy)."""
+    Dense layer (built here, on zeros, if no model has used them yet); returns the manifest
+    entry (training time, held-out accuracy)."""
     import h5py
     info = dataset_info("music_lstm")
     load_dataset("music_lstm")                 # checks the checksum
+    n_values, n_a = densor.units, LSTM_cell.units
+    if not LSTM_cell.built:
+        zeros = np.zeros((1, n_a), dtype=np.float32)
+        LSTM_cell(np.zeros((1, 1, n_values), dtype=np.float32), initial_state=[zeros, zeros])
+    if not densor.built:
+        densor(np.zeros((1, n_a), dtype=np.float32))
     with h5py.File(DATA_DIR / info["file"], "r") as f:
         LSTM_cell.set_weights([f["lstm_kernel"][()], f["lstm_recurrent_kernel"][()],
                                f["lstm_bias"][()]])
