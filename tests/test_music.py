@@ -156,3 +156,10 @@ def test_weights_load_into_unbuilt_layers(data):
     load_music_weights(cell, densor)
     probs = sequence_probabilities(cell, densor, data["heldout"][:2])
     assert probs[0].shape == (len(data["heldout"][0]) - 1, 32)
+
+
+def test_midi_round_trip(tmp_path):
+    pytest.importorskip("mido")
+    from utils.midi import read_midi, write_midi
+    notes = [(0, 2, 60), (2, 1, 62), (3, 1, 62), (6, 4, 67)]
+    assert read_midi(write_midi(notes, tmp_path / "m.mid")) == notes
