@@ -163,3 +163,43 @@ def test_midi_round_trip(tmp_path):
     from utils.midi import read_midi, write_midi
     notes = [(0, 2, 60), (2, 1, 62), (3, 1, 62), (6, 4, 67)]
     assert read_midi(write_midi(notes, tmp_path / "m.mid")) == notes
+
+
+def test_what_the_notebook_says_about_the_trained_model(data):
+    """c5w1a3 sections 4 and 6 say: the LSTM's held-out perplexity is below the bigram's, which
+    is below the unigram's; the unigram model bets on hold; the bigram model never predicts a
+    new note; sampled melodies (seed 7, temperature 1, as the notebook draws them) keep to the
+    key and start notes about as often as the real ones."""
+    n_values = data["n_values"]
+    layers = shared_layers(n_values, 64)
+    load_music_weights(layers["LSTM_cell"], layers["densor"])
+    held = data["heldout"]
+    targets = np.concatenate([m[1:] for m in held])
+    previous = np.concatenate([m[:-1] for m in held])
+    train = np.concatenate(data["train"])
+    unigram = (np.bincount(train, minlength=n_values) + 1.0) / (len(train) + n_values)
+    pairs = np.ones((n_values, n_values))
+    for m in data["train"]:
+        np.add.at(pairs, (m[:-1], m[1:]), 1)
+    bigram = (pairs / pairs.sum(axis=1, keepdims=True))[previous]
+    lstm = np.concatenate(sequence_probabilities(layers["LSTM_cell"], layers["densor"], held))
+
+    def perplexity(p):
+        return np.exp(-np.mean(np.log(p[np.arange(len(targets)), targets])))
+
+    assert perplexity(lstm) < perplexity(bigram) < perplexity(np.tile(unigram, (len(targets), 1)))
+    assert unigram.argmax() == 1                                   # hold
+    assert not np.any(bigram.argmax(axis=1) >= 2)
+    starts = np.array([m[0] for m in held])
+    x0 = np.eye(n_values, dtype=np.float32)[starts][:, None, :]
+    zeros = np.zeros((len(starts), 64), dtype=np.float32)
+    nn.set_seed(7)
+    sampler = music_inference_model(layers["LSTM_cell"], layers["densor"], Ty=64,
+                                    temperature=1.0)
+    _, sampled = predict_and_sample(sampler, x0, zeros, zeros)
+    generated = np.concatenate([np.concatenate([[s], sampled[:, k]])
+                                for k, s in enumerate(starts)])
+    real = np.concatenate([m[:65] for m in held])
+    assert abs(in_key_share(generated, data["pitches"]) -
+               in_key_share(real, data["pitches"])) < 0.03
+    assert abs(np.mean(generated >= 2) - np.mean(real >= 2)) < 0.05
