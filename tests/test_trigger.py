@@ -19,6 +19,7 @@ def test_geometry_the_notebook_states():
     # the original's 10 s at 44.1 kHz
     tx = (441000 - 120) // 80
     assert (tx, (tx - 15) // 4 + 1) == (5511, 1375)
+    assert detect_events.__defaults__ == (0.5, 55)           # "one more every 55 steps"
     assert round(10 * MS_PER_STEP) == 203          # match_events' "200 ms before the end"
 
 
@@ -86,6 +87,10 @@ def test_detection_and_event_scores():
     probs[70] = 0.3                                          # a wobble: one event, not two
     probs[200:230] = 0.8                                     # a false alarm
     assert detect_events(probs, 0.5).tolist() == [60, 200]
+    long_run = np.zeros(TY)
+    long_run[60:170] = 0.9                                   # two words close together
+    assert detect_events(long_run, 0.5).tolist() == [60, 115]
+    assert match_events([60, 115], [(900, 1205), (2000, 2300)]) == (2, 0, 0)
     events = [(1000, 1205)]                                  # ends at step 59
     assert match_events([60, 200], events) == (1, 1, 0)
     assert match_events([40], events) == (0, 1, 1)           # far too early
