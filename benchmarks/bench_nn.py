@@ -41,6 +41,11 @@ LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, 
 ATTENTION_CASE = ("date attention model, train step", 100)      # batch
 # batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
 ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
+# c5w3a2's trigger-word model (Conv1D 64x15 stride 4, BN, 2 GRU 64, TimeDistributed Dense) on
+# (998, 101) spectrograms: one training step, forward and the backward of the binary
+# cross-entropy of the 246 outputs; and its GRU alone, 246 steps
+TRIGGER_CASE = ("trigger model (Conv1D+2 GRU), train step", 32)  # batch
+GRU_CASE = ("GRU 246 steps, 64 units", 32, 246, 64, 64)         # batch, T, n_x, units
 
 
 def best_of_interleaved(steps, repeats):
@@ -94,7 +99,28 @@ def framework_steps():
     inp = nn.Input((T, d))
     steps[name] = layer_step(nn.Model(inp, EncoderLayer(inp, None, h, d, ff, dropout_rate=0.0)),
                              (m, T, d))
+    name, m, T, n_x, u = GRU_CASE
+    steps[name] = layer_step(nn.GRU(u, return_sequences=True), (m, T, n_x))
+    steps[TRIGGER_CASE[0]] = trigger_step(TRIGGER_CASE[1])
     return steps
+
+
+def trigger_step(m):
+    """One training step of c5w3a2's model (utils.trigger_word.modelf), without the update."""
+    import numpy as np
+    from utils import nn
+    from utils.trigger_word import modelf
+
+    rng = np.random.default_rng(0)
+    model = modelf((998, 101))
+    x = rng.normal(-50, 10, size=(m, 998, 101)).astype(np.float32)
+    y = (rng.random((m, 246, 1)) < 0.3).astype(np.float32)
+
+    def step():
+        for w in model.trainable_weights:
+            w.zero_grad()
+        nn.losses.binary_crossentropy(y, model(x, training=True)).backward()
+    return step
 
 
 def attention_step(m):
@@ -160,7 +186,42 @@ def torch_steps(threads):
     name, m, T, d, h, ff = ENCODER_CASE
     steps[name] = module_step(torch.nn.TransformerEncoderLayer(
         d, h, dim_feedforward=ff, dropout=0.0, layer_norm_eps=1e-6, batch_first=True), (m, T, d))
+    name, m, T, n_x, u = GRU_CASE
+    steps[name] = module_step(torch.nn.GRU(n_x, u, batch_first=True), (m, T, n_x))
+    steps[TRIGGER_CASE[0]] = torch_trigger_step(torch, TRIGGER_CASE[1])
     return steps
+
+
+def torch_trigger_step(torch, m):
+    """The same model and step in PyTorch (NCL layout for the convolution and batch norms)."""
+    F = torch.nn.functional
+
+    class Trigger(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv1d(101, 64, 15, stride=4)
+            self.bn0, self.bn1, self.bn2 = (torch.nn.BatchNorm1d(64, eps=1e-3) for _ in range(3))
+            self.gru1 = torch.nn.GRU(64, 64, batch_first=True)
+            self.gru2 = torch.nn.GRU(64, 64, batch_first=True)
+            self.out = torch.nn.Linear(64, 1)
+
+        def forward(self, x):                                   # x (m, 998, 101)
+            h = F.dropout(F.relu(self.bn0(self.conv(x.transpose(1, 2)))), 0.2)   # (m, 64, 246)
+            h, _ = self.gru1(h.transpose(1, 2))                                # (m, 246, 64)
+            h = self.bn1(F.dropout(h, 0.2).transpose(1, 2)).transpose(1, 2)
+            h, _ = self.gru2(h)
+            h = self.bn2(F.dropout(h, 0.2).transpose(1, 2)).transpose(1, 2)
+            return torch.sigmoid(self.out(F.dropout(h, 0.2)))                  # (m, 246, 1)
+
+    model = Trigger().train()
+    x = torch.randn(m, 998, 101) * 10 - 50
+    y = (torch.rand(m, 246, 1) < 0.3).float()
+
+    def step():
+        for p in model.parameters():
+            p.grad = None
+        F.binary_cross_entropy(model(x), y).backward()
+    return step
 
 
 def torch_attention_step(torch, m):
@@ -225,6 +286,9 @@ def gflop(name):
     if name == LSTM_CASE[0]:
         _, m, T, n_x, u = LSTM_CASE
         return 3 * 2 * m * T * (n_x + u) * 4 * u / 1e9
+    if name == GRU_CASE[0]:
+        _, m, T, n_x, u = GRU_CASE
+        return 3 * 2 * m * T * (n_x + u) * 3 * u / 1e9
     if name == ENCODER_CASE[0]:
         _, m, T, d, h, ff = ENCODER_CASE
         return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
