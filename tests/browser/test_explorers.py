@@ -63,6 +63,7 @@ EXPLORERS = {
     "c5w4a1_transformer": [("explore(show_attention", _type("march 3rd 2001"), True)],
     "c5w1a3_music": [("explore(show_generation", _press("ArrowRight"), True)],   # T 1.0 -> 1.1
     "c5w3a2_trigger_word": [("explore(show_detections", _press("ArrowRight"), True)],
+    "c4w4a1_face_recognition": [("explore(show_door", _choose("stranger 1"), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
 # identify those cells. Elsewhere every cell before the explorer runs, except test cells, which by
