@@ -69,7 +69,7 @@ _PYTHON_KIND.update({np.dtype(c).type: complex for c in np.typecodes["Complex"]}
 
 
 # Framework objects a test may make where the student's functions run (see ``framework``).
-FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform")
+FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform", "Adam")
 _FRAMEWORK_MAKER = None     # set by the grader's judge while it runs a test cell
 
 
