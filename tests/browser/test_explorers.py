@@ -61,12 +61,14 @@ EXPLORERS = {
     "c5w2a2_emojify": [("explore(show_emojify", _type("i am not sad"), False)],
     "c5w3a1_date_attention": [("explore(show_translation", _type("1 jan 2000"), True)],
     "c5w4a1_transformer": [("explore(show_attention", _type("march 3rd 2001"), True)],
+    "c4w4a2_style_transfer": [("explore(show_transfer", _choose("stained_glass", nth=1), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
 # identify those cells. Elsewhere every cell before the explorer runs, except test cells, which by
 # the grading contract change nothing that a later cell reads.
 NEEDS = {
     "c2w1a1_initialization": ("import ipywidgets", 'load_dataset("circles")', "SCHEMES = {"),
+    "c4w4a2_style_transfer": ("import ipywidgets", 'contents = load_images("content")'),
 }
 # Cells before an explorer that only train what it shows (more epochs, more sweeps): here they
 # run shortened, as the replacements say, in their place in the notebook.  What an explorer is
