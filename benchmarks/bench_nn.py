@@ -46,6 +46,9 @@ ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
 # cross-entropy of the 246 outputs; and its GRU alone, 246 steps
 TRIGGER_CASE = ("trigger model (Conv1D+2 GRU), train step", 32)  # batch
 GRU_CASE = ("GRU 246 steps, 64 units", 32, 246, 64, 64)         # batch, T, n_x, units
+# c4w4a2's random VGG-like feature network (utils.style_features), frozen: one image
+# n x n, forward to the 5 outputs and backward to the input only (a style-transfer step)
+STYLE_CASE = ("style features 128x128, grad to input", 128)
 
 
 def best_of_interleaved(steps, repeats):
@@ -102,6 +105,7 @@ def framework_steps():
     name, m, T, n_x, u = GRU_CASE
     steps[name] = layer_step(nn.GRU(u, return_sequences=True), (m, T, n_x))
     steps[TRIGGER_CASE[0]] = trigger_step(TRIGGER_CASE[1])
+    steps[STYLE_CASE[0]] = style_step(STYLE_CASE[1])
     return steps
 
 
@@ -147,6 +151,62 @@ def attention_step(m):
 
 
 # ------------------------------------------------------------------------------- PyTorch
+def style_step(n):
+    """c4w4a2's feature network: forward and backward to the image (weights frozen)."""
+    import numpy as np
+    from utils.nn import Tensor
+    from utils.style_features import make_feature_model
+
+    rng = np.random.default_rng(0)
+    model = make_feature_model()
+    x = Tensor(rng.uniform(size=(1, n, n, 3)).astype(np.float32), requires_grad=True)
+    gs = [rng.normal(size=o.shape).astype(np.float32) for o in model(x)]
+
+    def step():
+        x.zero_grad()
+        outs = model(x)
+        loss = (outs[0] * gs[0]).sum()
+        for o, g in zip(outs[1:], gs[1:]):
+            loss = loss + (o * g).sum()
+        loss.backward()
+    return step
+
+
+def torch_style_step(torch, n):
+    """The same network in PyTorch (NCHW, random frozen weights, average pooling)."""
+    F = torch.nn.functional
+    widths = ((32, 32), (64, 64), (128, 128), (256,))
+    convs, n_in = [], 3
+    for block in widths:
+        for w in block:
+            convs.append((torch.randn(w, n_in, 3, 3) * (2.0 / (9 * n_in)) ** 0.5,
+                          torch.zeros(w)))
+            n_in = w
+
+    def features(x):
+        outs, k = [], 0
+        x = x * 2 - 1
+        for b, block in enumerate(widths):
+            if b > 0:
+                x = F.avg_pool2d(x, 2)
+            for c in range(len(block)):
+                x = F.relu(F.conv2d(x, *convs[k], padding=1))
+                k += 1
+                if c == 0 or b == 2:
+                    outs.append(x)                 # block1..4 conv1, and block3_conv2
+        return outs
+
+    x = torch.rand(1, 3, n, n, requires_grad=True)
+    with torch.no_grad():
+        gs = [torch.randn_like(o) for o in features(x)]
+
+    def step():
+        x.grad = None
+        loss = sum((o * g).sum() for o, g in zip(features(x), gs))
+        loss.backward()
+    return step
+
+
 def torch_steps(threads):
     """The same cases in PyTorch, or None when it is not installed."""
     try:
@@ -189,6 +249,7 @@ def torch_steps(threads):
     name, m, T, n_x, u = GRU_CASE
     steps[name] = module_step(torch.nn.GRU(n_x, u, batch_first=True), (m, T, n_x))
     steps[TRIGGER_CASE[0]] = torch_trigger_step(torch, TRIGGER_CASE[1])
+    steps[STYLE_CASE[0]] = torch_style_step(torch, STYLE_CASE[1])
     return steps
 
 
@@ -289,6 +350,13 @@ def gflop(name):
     if name == GRU_CASE[0]:
         _, m, T, n_x, u = GRU_CASE
         return 3 * 2 * m * T * (n_x + u) * 3 * u / 1e9
+    if name == STYLE_CASE[0]:
+        n, flops, n_in = STYLE_CASE[1], 0, 3
+        for b, block in enumerate(((32, 32), (64, 64), (128, 128), (256,))):
+            for w in block:
+                flops += 2 * (n >> b) ** 2 * 9 * n_in * w
+                n_in = w
+        return 2 * flops / 1e9                    # forward, and the backward to the input only
     if name == ENCODER_CASE[0]:
         _, m, T, d, h, ff = ENCODER_CASE
         return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
