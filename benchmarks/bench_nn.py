@@ -41,6 +41,18 @@ LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, 
 ATTENTION_CASE = ("date attention model, train step", 100)      # batch
 # batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
 ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
+# U-Net-shaped cases (c4w3a2, n_filters=8 at 96x128 input): narrow layers on full-resolution
+# images, memory-bound rather than GEMM-bound.  (name, kind, batch, n_H, n_W, n_C_prev, filters,
+# f, stride); kind "conv" is Conv2D "same", "transpose" Conv2DTranspose "same", "pool" 2x2
+# max pooling
+UNET_CASES = [
+    ("unet conv 96x128x3 -> 8, 3x3", "conv", 32, 96, 128, 3, 8, 3, 1),
+    ("unet conv 96x128x8 -> 8, 3x3", "conv", 32, 96, 128, 8, 8, 3, 1),
+    ("unet conv 48x64x16 -> 16, 3x3", "conv", 32, 48, 64, 16, 16, 3, 1),
+    ("unet transpose 48x64x16 -> 8, 3x3 s2", "transpose", 32, 48, 64, 16, 8, 3, 2),
+    ("unet transpose 6x8x128 -> 64, 3x3 s2", "transpose", 32, 6, 8, 128, 64, 3, 2),
+    ("unet max pool 2x2 on 96x128x8", "pool", 32, 96, 128, 8, 8, 2, 2),
+]
 
 
 def best_of_interleaved(steps, repeats):
@@ -94,6 +106,11 @@ def framework_steps():
     inp = nn.Input((T, d))
     steps[name] = layer_step(nn.Model(inp, EncoderLayer(inp, None, h, d, ff, dropout_rate=0.0)),
                              (m, T, d))
+    for name, kind, m, H, W, c, k, f, s in UNET_CASES:
+        layer = {"conv": lambda: nn.Conv2D(k, f, strides=s, padding="same"),
+                 "transpose": lambda: nn.Conv2DTranspose(k, f, strides=s, padding="same"),
+                 "pool": lambda: nn.MaxPooling2D(f)}[kind]()
+        steps[name] = layer_step(layer, (m, H, W, c))
     return steps
 
 
@@ -160,6 +177,13 @@ def torch_steps(threads):
     name, m, T, d, h, ff = ENCODER_CASE
     steps[name] = module_step(torch.nn.TransformerEncoderLayer(
         d, h, dim_feedforward=ff, dropout=0.0, layer_norm_eps=1e-6, batch_first=True), (m, T, d))
+    for name, kind, m, H, W, c, k, f, s in UNET_CASES:
+        # "same" output sizes: padding f // 2, and output_padding s - 1 for the transpose
+        module = {"conv": lambda: torch.nn.Conv2d(c, k, f, stride=s, padding=f // 2),
+                  "transpose": lambda: torch.nn.ConvTranspose2d(
+                      c, k, f, stride=s, padding=f // 2, output_padding=s - 1),
+                  "pool": lambda: torch.nn.MaxPool2d(f)}[kind]()
+        steps[name] = module_step(module, (m, c, H, W))
     return steps
 
 
@@ -197,10 +221,12 @@ def torch_attention_step(torch, m):
     return step
 
 
-def child(threads, repeats):
+def child(threads, repeats, only=None):
     ours, theirs = framework_steps(), torch_steps(threads)
     result = {"ours": {}, "torch": None if theirs is None else {}}
     for name, step in ours.items():
+        if only and only not in name:
+            continue
         steps = {} if step is None else {"ours": step}
         if theirs is not None:
             steps["torch"] = theirs[name]
@@ -225,18 +251,24 @@ def gflop(name):
     if name == LSTM_CASE[0]:
         _, m, T, n_x, u = LSTM_CASE
         return 3 * 2 * m * T * (n_x + u) * 4 * u / 1e9
+    for case in UNET_CASES:
+        if case[0] == name and case[1] != "pool":
+            _, kind, m, H, W, c, k, f, s = case
+            # a transposed conv does f*f*k*c multiply-adds per *input* pixel
+            pixels = m * H * W if kind == "transpose" else m * (-(-H // s)) * (-(-W // s))
+            return 3 * 2 * pixels * k * f * f * c / 1e9
     if name == ENCODER_CASE[0]:
         _, m, T, d, h, ff = ENCODER_CASE
         return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
     return None
 
 
-def measure(threads, repeats):
+def measure(threads, repeats, only=None):
     """Run in a child process with the thread count fixed before NumPy loads."""
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
                MKL_NUM_THREADS=str(threads), PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, __file__, "--child", str(threads), "--repeats",
-                          str(repeats)], env=env, capture_output=True, text=True, check=True)
+                          str(repeats)] + (["--only", only] if only else []), env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -260,13 +292,15 @@ def main():
     parser.add_argument("--threads", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--only", default=None,
+                        help="run only the cases whose name contains this text, e.g. unet")
     args = parser.parse_args()
     if args.child is not None:
         sys.path.insert(0, str(ROOT))
-        print(json.dumps(child(args.child, args.repeats)))
+        print(json.dumps(child(args.child, args.repeats, args.only)))
         return
     for threads in args.threads:
-        result = measure(threads, args.repeats)
+        result = measure(threads, args.repeats, args.only)
         if result["torch"] is None:
             print("PyTorch is not installed (pip install -e .[bench]): framework times only")
         print_table(threads, result["ours"], result["torch"])
