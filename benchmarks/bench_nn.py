@@ -53,6 +53,9 @@ UNET_CASES = [
     ("unet transpose 6x8x128 -> 64, 3x3 s2", "transpose", 32, 6, 8, 128, 64, 3, 2),
     ("unet max pool 2x2 on 96x128x8", "pool", 32, 96, 128, 8, 8, 2, 2),
 ]
+# c4w3a2's U-Net (utils.unet) at n_filters=8, 11 classes, 96x128x3 input: one training step
+# (forward in training mode, mean pixel cross-entropy, backward), batch 16
+UNET_STEP_CASE = ("unet train step, n_filters 8, batch 16", 16, 8, 11)
 
 
 def best_of_interleaved(steps, repeats):
@@ -111,7 +114,28 @@ def framework_steps():
                  "transpose": lambda: nn.Conv2DTranspose(k, f, strides=s, padding="same"),
                  "pool": lambda: nn.MaxPooling2D(f)}[kind]()
         steps[name] = layer_step(layer, (m, H, W, c))
+    steps[UNET_STEP_CASE[0]] = unet_step(*UNET_STEP_CASE[1:])
     return steps
+
+
+def unet_step(m, n_filters, n_classes):
+    """One training step of c4w3a2's U-Net (utils.unet), without the update."""
+    import numpy as np
+    from utils import nn
+    from utils.unet import unet_model
+
+    rng = np.random.default_rng(0)
+    nn.set_seed(0)
+    model = unet_model((96, 128, 3), n_filters, n_classes)
+    x = rng.uniform(size=(m, 96, 128, 3)).astype(np.float32)
+    y = rng.integers(0, n_classes, size=(m, 96, 128))
+
+    def step():
+        for w in model.trainable_weights:
+            w.zero_grad()
+        logits = model(x, training=True)
+        nn.ops.mean(nn.ops.softmax_cross_entropy(logits, y, sparse=True)).backward()
+    return step
 
 
 def attention_step(m):
@@ -184,7 +208,55 @@ def torch_steps(threads):
                       c, k, f, stride=s, padding=f // 2, output_padding=s - 1),
                   "pool": lambda: torch.nn.MaxPool2d(f)}[kind]()
         steps[name] = module_step(module, (m, c, H, W))
+    steps[UNET_STEP_CASE[0]] = torch_unet_step(torch, *UNET_STEP_CASE[1:])
     return steps
+
+
+def torch_unet_step(torch, m, n_filters, n_classes):
+    """The same U-Net and step in PyTorch (NCHW)."""
+    nnt = torch.nn
+
+    def double_conv(c_in, c_out, dropout=0.0):
+        layers = [nnt.Conv2d(c_in, c_out, 3, padding=1), nnt.ReLU(),
+                  nnt.Conv2d(c_out, c_out, 3, padding=1), nnt.ReLU()]
+        return nnt.Sequential(*layers + ([nnt.Dropout(dropout)] if dropout else []))
+
+    class UNet(nnt.Module):
+        def __init__(self, n):
+            super().__init__()
+            sizes = [n, 2 * n, 4 * n, 8 * n, 16 * n]
+            self.down = nnt.ModuleList([double_conv(3, n), double_conv(n, 2 * n),
+                                        double_conv(2 * n, 4 * n),
+                                        double_conv(4 * n, 8 * n, 0.3),
+                                        double_conv(8 * n, 16 * n, 0.3)])
+            self.ups = nnt.ModuleList([nnt.ConvTranspose2d(sizes[i + 1], sizes[i], 3, stride=2,
+                                                           padding=1, output_padding=1)
+                                       for i in range(3, -1, -1)])
+            self.up_convs = nnt.ModuleList([double_conv(2 * sizes[i], sizes[i])
+                                            for i in range(3, -1, -1)])
+            self.head = nnt.Sequential(nnt.Conv2d(n, n, 3, padding=1), nnt.ReLU(),
+                                       nnt.Conv2d(n, n_classes, 1))
+
+        def forward(self, x):
+            skips = []
+            for i, block in enumerate(self.down):
+                x = block(x)
+                if i < 4:
+                    skips.append(x)
+                    x = torch.nn.functional.max_pool2d(x, 2)
+            for up, conv, skip in zip(self.ups, self.up_convs, reversed(skips)):
+                x = conv(torch.cat([up(x), skip], dim=1))
+            return self.head(x)
+
+    model = UNet(n_filters)
+    x = torch.rand(m, 3, 96, 128)
+    y = torch.randint(0, n_classes, (m, 96, 128))
+
+    def step():
+        for p in model.parameters():
+            p.grad = None
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+    return step
 
 
 def torch_attention_step(torch, m):
