@@ -61,6 +61,7 @@ EXPLORERS = {
     "c5w2a2_emojify": [("explore(show_emojify", _type("i am not sad"), False)],
     "c5w3a1_date_attention": [("explore(show_translation", _type("1 jan 2000"), True)],
     "c5w4a1_transformer": [("explore(show_attention", _type("march 3rd 2001"), True)],
+    "c4w3a2_unet": [("explore(show_scene", _press("ArrowRight"), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
 # identify those cells. Elsewhere every cell before the explorer runs, except test cells, which by
