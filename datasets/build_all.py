@@ -79,6 +79,10 @@ def readme(manifest: dict) -> str:
             acc = info["accuracy"]
             contents += (f" (trained in {info['train_seconds']:.0f} s; {acc['split']} accuracy "
                          f"{acc['value']:.1%})")
+        elif "metric" in info:           # a weight file measured otherwise (a detector's mAP)
+            metric = info["metric"]
+            contents += (f" (trained in {info['train_seconds']:.0f} s; {metric['name']} "
+                         f"{metric['value']:.3f} on {metric['split']})")
         rows.append("| " + " | ".join([
             f"`{name}`", contents, info["source"], info["license"],
             info["attribution"], str(info["bytes"]), f"`{info['sha256']}`",

@@ -1,4 +1,4 @@
-"""Generated street scenes for Course 4, week 3: YOLO detection (c4w3a1) and U-Net segmentation (c4w3a2).
+"""Generated street scenes for Course 4, week 3: YOLO (c4w3a1) and U-Net segmentation (c4w3a2).
 
 Everything is drawn with NumPy from a ``numpy.random.Generator``, so a seed gives the same scene
 on every machine (as long as NumPy keeps the streams of ``Generator`` stable).  Nothing here is
@@ -82,7 +82,8 @@ UNET_SEED, UNET_SCENES = 1717, 300
 INFO = {
     "streets_yolo.h5": {
         "description": f"{YOLO_SCENES} held-out street scenes (generator version {SCENE_VERSION}, "
-                       f"seed {YOLO_SEED}, without pixel noise), 128x128: images uint8 (m, 128, 128, 3); all boxes "
+                       f"seed {YOLO_SEED}, without pixel noise), 128x128: images uint8 "
+                       "(m, 128, 128, 3); all boxes "
                        "stacked in boxes (n, 4) float32 corners (y_min, x_min, y_max, x_max) in "
                        "pixels, box_classes (n,) ids into the 11 classes, box_scene (n,) the "
                        "scene of each box; for c4w3a1's mAP@0.5",
@@ -93,7 +94,8 @@ INFO = {
     },
     "streets_unet.h5": {
         "description": f"{UNET_SCENES} held-out street scenes (generator version {SCENE_VERSION}, "
-                       f"seed {UNET_SEED}, without pixel noise), 96x128: images uint8 (m, 96, 128, 3) and semantic "
+                       f"seed {UNET_SEED}, without pixel noise), 96x128: images uint8 "
+                       "(m, 96, 128, 3) and semantic "
                        "masks uint8 (m, 96, 128) with ids into the 11 classes (sky, building, "
                        "vegetation, road, sidewalk, lane, pole, car, truck, pedestrian, traffic "
                        "light); for c4w3a2's pixel accuracy and IoU",
@@ -263,11 +265,12 @@ def _pedestrian(rng, cam, X, Z, sky):
     skin = _haze(_jitter(rng, _SKIN[rng.integers(len(_SKIN))], 0.04), Z, sky)
     hair = _haze(_jitter(rng, (0.12, 0.08, 0.05), 0.05), Z, sky)
     stride = rng.uniform(0.0, 0.12) * w
-    c.rect(bottom - 0.5 * h, cx - 0.36 * w - stride, bottom, cx - 0.04 * w, trousers, PEDESTRIAN, True)
-    c.rect(bottom - 0.5 * h, cx + 0.04 * w, bottom, cx + 0.36 * w + stride, trousers, PEDESTRIAN, True)
-    c.rect(bottom - 0.84 * h, cx - 0.5 * w, bottom - 0.47 * h, cx + 0.5 * w, shirt, PEDESTRIAN, True,
+    P = PEDESTRIAN
+    c.rect(bottom - 0.5 * h, cx - 0.36 * w - stride, bottom, cx - 0.04 * w, trousers, P, True)
+    c.rect(bottom - 0.5 * h, cx + 0.04 * w, bottom, cx + 0.36 * w + stride, trousers, P, True)
+    c.rect(bottom - 0.84 * h, cx - 0.5 * w, bottom - 0.47 * h, cx + 0.5 * w, shirt, P, True,
            shade=0.25)
-    c.rect(bottom - 0.88 * h, cx - 0.12 * w, bottom - 0.83 * h, cx + 0.12 * w, skin, PEDESTRIAN, True)
+    c.rect(bottom - 0.88 * h, cx - 0.12 * w, bottom - 0.83 * h, cx + 0.12 * w, skin, P, True)
     c.ellipse(bottom - 0.93 * h, cx, 0.07 * h, 0.24 * w, skin, PEDESTRIAN, True)
     c.rect(bottom - h, cx - 0.24 * w, bottom - 0.95 * h, cx + 0.24 * w, hair, PEDESTRIAN, True)
     return c, PEDESTRIAN
@@ -292,7 +295,8 @@ def _pole(rng, cam, X, Z, sky, traffic_light):
     c.rect(top, a0, top + max(0.15 * s, 1.0), a1, metal, POLE, False)
     if not traffic_light:
         lamp = _haze(np.float32([0.85, 0.85, 0.75]), Z, sky)
-        c.rect(top - 0.2 * s, cx + arm - 0.4 * s, top + 0.25 * s, cx + arm + 0.4 * s, lamp, POLE, False)
+        c.rect(top - 0.2 * s, cx + arm - 0.4 * s, top + 0.25 * s, cx + arm + 0.4 * s, lamp, POLE,
+               False)
         return c, None
     housing = _haze(_jitter(rng, (0.1, 0.1, 0.08), 0.04), Z, sky)
     hx = cx + arm if rng.random() < 0.6 else cx        # on the arm over the road, or on the pole
@@ -498,7 +502,7 @@ def _place_objects(rng, cam, sky, road_w, walk_w, grass_w, lanes):
 
 def render_scene(rng: np.random.Generator, height: int = 128, width: int = 128, *,
                  noise: bool = True) -> dict:
-    """Draw one street scene.  See the module docstring for the arrays returned and their conventions.
+    """Draw one street scene (the module docstring gives the arrays returned and conventions).
 
     ``noise=False`` leaves out the Gaussian pixel noise (the last thing drawn, so the scene is
     otherwise the same); the committed held-out scenes are stored that way.
