@@ -41,6 +41,21 @@ LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, 
 ATTENTION_CASE = ("date attention model, train step", 100)      # batch
 # batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
 ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
+# U-Net-shaped cases (c4w3a2, n_filters=8 at 96x128 input): narrow layers on full-resolution
+# images, memory-bound rather than GEMM-bound.  (name, kind, batch, n_H, n_W, n_C_prev, filters,
+# f, stride); kind "conv" is Conv2D "same", "transpose" Conv2DTranspose "same", "pool" 2x2
+# max pooling
+UNET_CASES = [
+    ("unet conv 96x128x3 -> 8, 3x3", "conv", 32, 96, 128, 3, 8, 3, 1),
+    ("unet conv 96x128x8 -> 8, 3x3", "conv", 32, 96, 128, 8, 8, 3, 1),
+    ("unet conv 48x64x16 -> 16, 3x3", "conv", 32, 48, 64, 16, 16, 3, 1),
+    ("unet transpose 48x64x16 -> 8, 3x3 s2", "transpose", 32, 48, 64, 16, 8, 3, 2),
+    ("unet transpose 6x8x128 -> 64, 3x3 s2", "transpose", 32, 6, 8, 128, 64, 3, 2),
+    ("unet max pool 2x2 on 96x128x8", "pool", 32, 96, 128, 8, 8, 2, 2),
+]
+# c4w3a2's U-Net (utils.unet) at n_filters=8, 11 classes, 96x128x3 input: one training step
+# (forward in training mode, mean pixel cross-entropy, backward), batch 16
+UNET_STEP_CASE = ("unet train step, n_filters 8, batch 16", 16, 8, 11)
 # c5w3a2's trigger-word model (Conv1D 64x15 stride 4, BN, 2 GRU 64, TimeDistributed Dense) on
 # (998, 101) spectrograms: one training step, forward and the backward of the binary
 # cross-entropy of the 246 outputs; and its GRU alone, 246 steps
@@ -106,7 +121,33 @@ def framework_steps():
     steps[name] = layer_step(nn.GRU(u, return_sequences=True), (m, T, n_x))
     steps[TRIGGER_CASE[0]] = trigger_step(TRIGGER_CASE[1])
     steps[STYLE_CASE[0]] = style_step(STYLE_CASE[1])
+    for name, kind, m, H, W, c, k, f, s in UNET_CASES:
+        layer = {"conv": lambda: nn.Conv2D(k, f, strides=s, padding="same"),
+                 "transpose": lambda: nn.Conv2DTranspose(k, f, strides=s, padding="same"),
+                 "pool": lambda: nn.MaxPooling2D(f)}[kind]()
+        steps[name] = layer_step(layer, (m, H, W, c))
+    steps[UNET_STEP_CASE[0]] = unet_step(*UNET_STEP_CASE[1:])
     return steps
+
+
+def unet_step(m, n_filters, n_classes):
+    """One training step of c4w3a2's U-Net (utils.unet), without the update."""
+    import numpy as np
+    from utils import nn
+    from utils.unet import unet_model
+
+    rng = np.random.default_rng(0)
+    nn.set_seed(0)
+    model = unet_model((96, 128, 3), n_filters, n_classes)
+    x = rng.uniform(size=(m, 96, 128, 3)).astype(np.float32)
+    y = rng.integers(0, n_classes, size=(m, 96, 128))
+
+    def step():
+        for w in model.trainable_weights:
+            w.zero_grad()
+        logits = model(x, training=True)
+        nn.ops.mean(nn.ops.softmax_cross_entropy(logits, y, sparse=True)).backward()
+    return step
 
 
 def trigger_step(m):
@@ -250,7 +291,62 @@ def torch_steps(threads):
     steps[name] = module_step(torch.nn.GRU(n_x, u, batch_first=True), (m, T, n_x))
     steps[TRIGGER_CASE[0]] = torch_trigger_step(torch, TRIGGER_CASE[1])
     steps[STYLE_CASE[0]] = torch_style_step(torch, STYLE_CASE[1])
+    for name, kind, m, H, W, c, k, f, s in UNET_CASES:
+        # "same" output sizes: padding f // 2, and output_padding s - 1 for the transpose
+        module = {"conv": lambda: torch.nn.Conv2d(c, k, f, stride=s, padding=f // 2),
+                  "transpose": lambda: torch.nn.ConvTranspose2d(
+                      c, k, f, stride=s, padding=f // 2, output_padding=s - 1),
+                  "pool": lambda: torch.nn.MaxPool2d(f)}[kind]()
+        steps[name] = module_step(module, (m, c, H, W))
+    steps[UNET_STEP_CASE[0]] = torch_unet_step(torch, *UNET_STEP_CASE[1:])
     return steps
+
+
+def torch_unet_step(torch, m, n_filters, n_classes):
+    """The same U-Net and step in PyTorch (NCHW)."""
+    nnt = torch.nn
+
+    def double_conv(c_in, c_out, dropout=0.0):
+        layers = [nnt.Conv2d(c_in, c_out, 3, padding=1), nnt.ReLU(),
+                  nnt.Conv2d(c_out, c_out, 3, padding=1), nnt.ReLU()]
+        return nnt.Sequential(*layers + ([nnt.Dropout(dropout)] if dropout else []))
+
+    class UNet(nnt.Module):
+        def __init__(self, n):
+            super().__init__()
+            sizes = [n, 2 * n, 4 * n, 8 * n, 16 * n]
+            self.down = nnt.ModuleList([double_conv(3, n), double_conv(n, 2 * n),
+                                        double_conv(2 * n, 4 * n),
+                                        double_conv(4 * n, 8 * n, 0.3),
+                                        double_conv(8 * n, 16 * n, 0.3)])
+            self.ups = nnt.ModuleList([nnt.ConvTranspose2d(sizes[i + 1], sizes[i], 3, stride=2,
+                                                           padding=1, output_padding=1)
+                                       for i in range(3, -1, -1)])
+            self.up_convs = nnt.ModuleList([double_conv(2 * sizes[i], sizes[i])
+                                            for i in range(3, -1, -1)])
+            self.head = nnt.Sequential(nnt.Conv2d(n, n, 3, padding=1), nnt.ReLU(),
+                                       nnt.Conv2d(n, n_classes, 1))
+
+        def forward(self, x):
+            skips = []
+            for i, block in enumerate(self.down):
+                x = block(x)
+                if i < 4:
+                    skips.append(x)
+                    x = torch.nn.functional.max_pool2d(x, 2)
+            for up, conv, skip in zip(self.ups, self.up_convs, reversed(skips)):
+                x = conv(torch.cat([up(x), skip], dim=1))
+            return self.head(x)
+
+    model = UNet(n_filters)
+    x = torch.rand(m, 3, 96, 128)
+    y = torch.randint(0, n_classes, (m, 96, 128))
+
+    def step():
+        for p in model.parameters():
+            p.grad = None
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+    return step
 
 
 def torch_trigger_step(torch, m):
@@ -319,10 +415,12 @@ def torch_attention_step(torch, m):
     return step
 
 
-def child(threads, repeats):
+def child(threads, repeats, only=None):
     ours, theirs = framework_steps(), torch_steps(threads)
     result = {"ours": {}, "torch": None if theirs is None else {}}
     for name, step in ours.items():
+        if only and only not in name:
+            continue
         steps = {} if step is None else {"ours": step}
         if theirs is not None:
             steps["torch"] = theirs[name]
@@ -357,18 +455,24 @@ def gflop(name):
                 flops += 2 * (n >> b) ** 2 * 9 * n_in * w
                 n_in = w
         return 2 * flops / 1e9                    # forward, and the backward to the input only
+    for case in UNET_CASES:
+        if case[0] == name and case[1] != "pool":
+            _, kind, m, H, W, c, k, f, s = case
+            # a transposed conv does f*f*k*c multiply-adds per *input* pixel
+            pixels = m * H * W if kind == "transpose" else m * (-(-H // s)) * (-(-W // s))
+            return 3 * 2 * pixels * k * f * f * c / 1e9
     if name == ENCODER_CASE[0]:
         _, m, T, d, h, ff = ENCODER_CASE
         return 3 * 2 * m * T * (4 * d * d + 2 * d * ff + 2 * T * d) / 1e9
     return None
 
 
-def measure(threads, repeats):
+def measure(threads, repeats, only=None):
     """Run in a child process with the thread count fixed before NumPy loads."""
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads),
                MKL_NUM_THREADS=str(threads), PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, __file__, "--child", str(threads), "--repeats",
-                          str(repeats)], env=env, capture_output=True, text=True, check=True)
+                          str(repeats)] + (["--only", only] if only else []), env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -392,13 +496,15 @@ def main():
     parser.add_argument("--threads", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--only", default=None,
+                        help="run only the cases whose name contains this text, e.g. unet")
     args = parser.parse_args()
     if args.child is not None:
         sys.path.insert(0, str(ROOT))
-        print(json.dumps(child(args.child, args.repeats)))
+        print(json.dumps(child(args.child, args.repeats, args.only)))
         return
     for threads in args.threads:
-        result = measure(threads, args.repeats)
+        result = measure(threads, args.repeats, args.only)
         if result["torch"] is None:
             print("PyTorch is not installed (pip install -e .[bench]): framework times only")
         print_table(threads, result["ours"], result["torch"])

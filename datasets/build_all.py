@@ -80,11 +80,36 @@ def readme(manifest: dict) -> str:
             acc = info["accuracy"]
             contents += (f" (trained in {info['train_seconds']:.0f} s; {acc['split']} accuracy "
                          f"{acc['value']:.1%})")
+        elif "metric" in info:           # a weight file measured otherwise (a detector's mAP)
+            metric = info["metric"]
+            contents += (f" (trained in {info['train_seconds']:.0f} s; {metric['name']} "
+                         f"{metric['value']:.3f} on {metric['split']})")
         rows.append("| " + " | ".join([
             f"`{name}`", contents, info["source"], info["license"],
             info["attribution"], str(info["bytes"]), f"`{info['sha256']}`",
             ", ".join(info.get("used_by", []))]) + " |")
-    return README_HEAD + "\n".join(rows) + "\n"
+    return README_HEAD + "\n".join(rows) + "\n" + README_TAIL
+
+
+README_TAIL = """
+## Generated street scenes (`build_streets.py`)
+
+`streets_yolo.h5` (c4w3a1, YOLO) and `streets_unet.h5` (c4w3a2, U-Net) are held-out scenes of
+a street-scene generator written in NumPy for this course, `datasets/build_streets.py`:
+`render_scene(rng, height=128, width=128)` draws sky, buildings with windows, a road in
+perspective with lane marks and crossings, sidewalks, trees and hedges, street lamps, and the
+four object classes (car, truck, pedestrian, traffic light) far to near, sized by perspective,
+with varied colours, shading, haze and pixel noise. It returns the image, an 11-class semantic
+mask (sky, building, vegetation, road, sidewalk, lane, pole, car, truck, pedestrian, traffic
+light), an instance mask and the boxes (corners `(y_min, x_min, y_max, x_max)` in pixels) of
+the objects at least 40 % visible. The training scripts (`train_yolo.py`, `train_unet.py`)
+draw their scenes on the fly from other seeds. The held-out files are stored without pixel
+noise (noise does not compress); scene `i` of each is
+`render_scene(np.random.default_rng((seed, i)), H, W, noise=False)`. The generator is
+versioned (`SCENE_VERSION`, stored in each file): changing what a seed draws means new files
+and retrained weights. These are cartoons of streets, made to teach detection and
+segmentation on a laptop CPU: nothing learnt on them transfers to real photos.
+"""
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ EXPLORERS = {
     "c5w3a2_trigger_word": [("explore(show_detections", _press("ArrowRight"), True)],
     "c4w4a1_face_recognition": [("explore(show_door", _choose("stranger 1"), True)],
     "c4w4a2_style_transfer": [("explore(show_transfer", _choose("stained_glass", nth=1), True)],
+    "c4w3a2_unet": [("explore(show_scene", _press("ArrowRight"), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
 # identify those cells. Elsewhere every cell before the explorer runs, except test cells, which by
