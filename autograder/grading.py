@@ -54,6 +54,8 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
+from . import offlimits
+from .selftest import structure
 from . import sandbox as sb
 from .sanitize import harden_page, is_hardened
 from .course import (Assignment, CourseError, graded_cells, make_course_dir, nbgrader_meta,
@@ -326,6 +328,10 @@ class Batch:
     memory_mb: int | None
     grader_memory_mb: int = GRADER_MEMORY_MB
     grader_cpu_seconds: int = GRADER_CPU_SECONDS
+    # {graded function: {framework name: module}} the submission may not use, and
+    # {graded function: its test cells} (autograder/offlimits.py)
+    off_limits: dict = field(default_factory=dict)
+    tests_of: dict = field(default_factory=dict)
 
 
 def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout: float,
@@ -349,7 +355,8 @@ def _prepare(assignment: Assignment, out: Path, sandboxed: bool, student_timeout
                  [nbgrader_meta(c)["grade_id"] for c in graded_cells(release_nb)],
                  sum(float(nbgrader_meta(c)["points"]) for c in graded_cells(release_nb)),
                  template / "gradebook.db", tree, mpl, sandboxed, student_timeout, edited,
-                 memory_mb)
+                 memory_mb, off_limits=offlimits.off_limits(assignment.id),
+                 tests_of=structure(release_nb))
 
 
 def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
@@ -368,6 +375,10 @@ def _grade_one(batch: Batch, sub: Submission) -> StudentResult:
         result.notes.append(f"{zeroed['*']}: every cell scored 0")
         result.outcome = "invalid"
         return result
+    hits = offlimits.uses(nb, batch.release_nb, batch.off_limits)
+    for function, reason in offlimits.notes(batch.off_limits, hits).items():
+        for gid in batch.tests_of.get(function, []):
+            zeroed.setdefault(gid, reason)
     private = batch.out / ".work" / f"s{sub.index:05d}"       # short: paths stay short
     result.workdir = private          # removed by _merge_one, whatever happens here
     remove_tree(private)

@@ -361,3 +361,29 @@ def test_conv_skips_the_input_gradient_when_asked():
     np.testing.assert_allclose(db, full[2])
     out1, cache1 = conv.conv1d_forward(x[:, 0], w[0], None, need_dx=False)
     assert conv.conv1d_backward(out1, cache1)[0] is None
+
+
+# --- the cache-sized im2col blocks ------------------------------------------------------------
+
+@pytest.mark.parametrize("block_bytes", [1, 700, 1 << 21])
+def test_conv_blocks_of_any_size_give_the_same_results(monkeypatch, block_bytes):
+    """conv2d and conv2d_transpose build im2col in blocks of whole images or of a few rows of
+    one image (conv._BLOCK_BYTES); 1 byte forces one output row per block, 700 several rows,
+    2 MiB several images.  Values and gradients must not depend on it."""
+    monkeypatch.setattr(conv, "_BLOCK_BYTES", block_bytes)
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=(3, 7, 6, 2))
+    for stride, padding, f in [(1, "same", 3), (2, "same", 3), (1, "valid", 2), (2, 3, 3)]:
+        w = rng.normal(size=(f, f, 2, 3))
+        b = rng.normal(size=3)
+        out, _ = conv.conv2d_forward(x, w, b, strides=stride, padding=padding)
+        np.testing.assert_allclose(out, loop_conv2d(x, w, b, stride, padding), atol=1e-12)
+        check_grads(conv.conv2d_forward, conv.conv2d_backward, (x, w, b),
+                    dict(strides=stride, padding=padding), rng)
+    for stride, padding in [(2, "same"), (1, "same"), (2, "valid")]:
+        w = rng.normal(size=(3, 3, 4, 2))
+        out, _ = conv.conv2d_transpose_forward(x, w, None, strides=stride, padding=padding)
+        np.testing.assert_allclose(out, loop_conv2d_transpose(x, w, None, stride, padding),
+                                   atol=1e-12)
+        check_grads(conv.conv2d_transpose_forward, conv.conv2d_transpose_backward, (x, w),
+                    dict(strides=stride, padding=padding), rng)

@@ -13,6 +13,7 @@ of them may answer one of the assignment's graded functions, by name or by behav
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 import subprocess
 import sys
 
@@ -221,6 +222,14 @@ GLUE = {
             "    dx, dk, drk, db, dh0 = R.simple_rnn_backward(da_next.T[:, None, :], c)\n"
             "    return {'dxt': dx[:, 0, :].T, 'da_prev': dh0.T, 'dWax': dk.T, 'dWaa': drk.T,\n"
             "            'dba': db[:, None]}\n"},
+    # the framework's own attention, which the kernel needs for the Transformer: kept off
+    # limits by name (autograder/offlimits.py), here reached through a string
+    "c5w4a1_transformer": {
+        "scaled_dot_product_attention":
+            "def scaled_dot_product_attention(q, k, v, mask):\n"
+            "    import utils.nn.attention as A\n"
+            "    out, w = getattr(A, 'dot_product_attention')(q, k, v, mask, return_weights=True)\n"
+            "    return np.asarray(out.data), np.asarray(w.data)\n"},
 }
 
 
@@ -260,3 +269,17 @@ def test_glue_through_another_module_scores_nothing(aid, tmp_path):
         assert scores[f"test_{g}"] == 0, (g, scores)
     if len(scores) > len(GLUE[aid]):           # the honest part of the notebook still counts
         assert results["glue"].total > 0, scores
+
+
+def test_the_behaviour_check_writes_nothing_into_the_checkout(monkeypatch):
+    """A module function called with a test's inputs may write a file named after one of them
+    (c5w3a2's write_wav took a tuple as its path): the check runs in a scratch folder."""
+    here = Path.cwd()
+
+    def writes(a, seconds, modules):
+        Path("(950, 1430)").write_text("a file named after an input")
+        return [str(Path.cwd())]
+    monkeypatch.setattr(al, "_answer_problems", writes)
+    [where] = al.answer_problems(Assignment("c1w2a1_numpy_basics"), modules=[])
+    assert Path(where) != here and not (here / "(950, 1430)").exists()
+    assert not Path(where).exists()

@@ -202,6 +202,8 @@ def _make_layer(spec: Any, classes: dict, flags: list):
         return _build(kind, config, classes, flags)
     if kind == "Bidirectional" and isinstance(config.get("layer"), dict):
         return _make_bidirectional(config, classes, flags)
+    if kind == "TimeDistributed" and isinstance(config.get("layer"), dict):
+        return _make_time_distributed(config, classes, flags)
     if kind in _NOT_REBUILT or kind not in classes:
         raise RebuildError(f"a layer of type {kind!r} cannot be rebuilt from its description "
                            "(use the framework's layers, not a Lambda or your own class)")
@@ -233,6 +235,24 @@ def _make_bidirectional(config: dict, classes: dict, flags: list):
     except (TypeError, ValueError) as err:
         raise RebuildError(f"layer '{name}' (Bidirectional) cannot be made from its config "
                            f"{config!r}: {err}") from None
+    flags.append((layer, trainable))
+    return layer
+
+
+def _make_time_distributed(config: dict, classes: dict, flags: list):
+    """A TimeDistributed wrapper from its description: the wrapped layer (one of the
+    framework's own, not a model or another wrapper), applied at every time step."""
+    nn = _nn()
+    inner = config.pop("layer")
+    name = config.pop("name", None)
+    trainable = config.pop("trainable", True)
+    if inner.get("class_name") in _NOT_REBUILT or inner.get("class_name") in ("Model",
+                                                                              "Sequential"):
+        raise RebuildError(f"layer '{name}' (TimeDistributed) wraps a layer of type "
+                           f"{inner.get('class_name')!r}, which cannot be rebuilt")
+    wrapped = _make_layer({"class_name": inner.get("class_name"),
+                           "config": dict(inner.get("config") or {})}, classes, [])
+    layer = nn.TimeDistributed(wrapped, name=name)
     flags.append((layer, trainable))
     return layer
 

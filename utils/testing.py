@@ -69,7 +69,10 @@ _PYTHON_KIND.update({np.dtype(c).type: complex for c in np.typecodes["Complex"]}
 
 
 # Framework objects a test may make where the student's functions run (see ``framework``).
-FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform")
+FRAMEWORK_OBJECTS = ("Tensor", "Input", "Model", "initializers.GlorotUniform",
+                     "LSTM", "Dense", "Reshape",          # c5w1a3's shared layers
+                     "Flatten", "UnitNormalization",      # with Dense: c4w4a1's probe encoders
+                     "Adam")                              # c4w4a2's train_step
 _FRAMEWORK_MAKER = None     # set by the grader's judge while it runs a test cell
 
 

@@ -62,12 +62,18 @@ EXPLORERS = {
     "c5w3a1_date_attention": [("explore(show_translation", _type("1 jan 2000"), True)],
     "c5w4a1_transformer": [("explore(show_attention", _type("march 3rd 2001"), True)],
     "c4w3a1_yolo": [("explore(show_suppression", _press("ArrowLeft", nth=1), True)],  # 0.3 -> 0.25
+    "c5w1a3_music": [("explore(show_generation", _press("ArrowRight"), True)],   # T 1.0 -> 1.1
+    "c5w3a2_trigger_word": [("explore(show_detections", _press("ArrowRight"), True)],
+    "c4w4a1_face_recognition": [("explore(show_door", _choose("stranger 1"), True)],
+    "c4w4a2_style_transfer": [("explore(show_transfer", _choose("stained_glass", nth=1), True)],
+    "c4w3a2_unet": [("explore(show_scene", _press("ArrowRight"), True)],
 }
 # Where an explorer needs only a few of the cells before it (not the training runs): strings that
 # identify those cells. Elsewhere every cell before the explorer runs, except test cells, which by
 # the grading contract change nothing that a later cell reads.
 NEEDS = {
     "c2w1a1_initialization": ("import ipywidgets", 'load_dataset("circles")', "SCHEMES = {"),
+    "c4w4a2_style_transfer": ("import ipywidgets", 'contents = load_images("content")'),
 }
 # Cells before an explorer that only train what it shows (more epochs, more sweeps): here they
 # run shortened, as the replacements say, in their place in the notebook.  What an explorer is

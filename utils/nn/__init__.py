@@ -36,3 +36,6 @@ from .attention import *  # noqa: F401,F403,E402
 
 # --- more augmentation (branch c4w2a1) -----------------------------------------------------------
 from .augmentation import RandomTranslation  # noqa: F401,E402
+
+# --- token layers for generating models (branch i20-music, c5w1a3) ---------------------------------
+from .tokens import *  # noqa: F401,F403,E402

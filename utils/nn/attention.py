@@ -28,6 +28,12 @@ from .tensor import Tensor, apply
 
 __all__ = ["MultiHeadAttention", "dot_product_attention"]
 
+# c5w4a1's students write scaled dot-product attention themselves, in a kernel that needs this
+# module for its Transformer: a submission that uses these names scores 0 on that exercise's
+# tests (autograder/offlimits.py).
+OFF_LIMITS = {"c5w4a1_transformer": {"scaled_dot_product_attention": (
+    "dot_product_attention", "_sdpa_ctx_forward", "_sdpa_packed_forward")}}
+
 
 def _sdpa_ctx_forward(q, k, v, **kwargs):
     (ctx, _), cache = R.scaled_dot_product_attention_forward(q, k, v, **kwargs)

@@ -9,12 +9,14 @@ are ``(f, f, n_C_prev, n_C)`` and its bias ``(n_C,)``.  Every primitive is a pai
 which is the shape the framework's autograd (``apply(forward, backward, *inputs, **kwargs)``)
 expects.  Arrays keep their dtype (float32 in models, float64 in gradient checks).
 
-How it is fast.  A convolution is one matrix product: the input windows are laid side by side
-with a strided *view* (no copy) and copied once into an "im2col" matrix of shape
+How it is fast.  A convolution is a matrix product: the input windows are laid side by side
+with a strided *view* (no copy) and copied into an "im2col" matrix of shape
 ``(m * n_H * n_W, f * f * n_C_prev)``, which multiplies the weights reshaped to
-``(f * f * n_C_prev, n_C)``.  The backward pass uses the same matrix for ``dW`` (one GEMM) and
-scatters ``dout @ W^T`` back onto the input with one strided add per kernel offset (``f * f``
-adds, never a loop over pixels or examples).  Pooling loops over the ``f * f`` offsets of the
+``(f * f * n_C_prev, n_C)``.  The matrix is built and multiplied in cache-sized blocks (a few
+images, or a few rows of one image), which matters for narrow layers such as a U-Net's.  The
+backward pass rebuilds the blocks for ``dW``; for a stride of 1 ``dx`` is the convolution of the
+output gradient with the flipped kernel, and otherwise ``dout @ W^T`` is scattered back onto
+the input with one strided add per kernel offset (``f * f`` adds, never a loop over pixels).  Pooling loops over the ``f * f`` offsets of the
 window, each step an operation on whole arrays.
 
 Padding is ``"valid"`` (none), ``"same"`` (TensorFlow's rule: the output has ``ceil(n / s)``
@@ -143,27 +145,6 @@ def _offset(i, j, sh, sw, n_H, n_W):
             slice(j, j + sw * (n_W - 1) + 1, sw), slice(None))
 
 
-def _col2im(dT, padded_hw, pads, out_hw, sh, sw):
-    """Adjoint of the windows view: add each window's gradient back onto the image.
-
-    dT -- (f_h, f_w, n_C, m, n_H, n_W), the window gradients with the kernel offset first;
-    padded_hw -- size of the padded image; pads -- ((top, bottom), (left, right));
-    out_hw -- size of the unpadded image.  Returns a C-contiguous (m, out_h, out_w, n_C).
-
-    The sums run in a channels-first scratch array, so that each of the f_h * f_w strided adds
-    moves whole image rows (an NHWC scratch with few channels would move n_C numbers at a time,
-    ten times slower for RGB input); one transposing copy at the end gives NHWC.
-    """
-    fh, fw, C, m, n_H, n_W = dT.shape
-    dxp = np.zeros((C, m) + tuple(padded_hw), dtype=dT.dtype)
-    for i in range(fh):
-        for j in range(fw):
-            dxp[:, :, i:i + sh * (n_H - 1) + 1:sh, j:j + sw * (n_W - 1) + 1:sw] += dT[i, j]
-    (t, _), (l, _) = pads
-    return np.ascontiguousarray(
-        dxp[:, :, t:t + out_hw[0], l:l + out_hw[1]].transpose(1, 2, 3, 0))
-
-
 def _unpad(dxp, pads, shape):
     (t, _), (l, _) = pads
     return dxp[:, t:t + shape[1], l:l + shape[2], :]
@@ -202,6 +183,105 @@ def zero_pad2d_backward(dout, cache):
 
 
 # --- conv2d -----------------------------------------------------------------------------------
+#
+# The im2col matrix of a whole batch is large (for a 96x128 image with 8 channels and a 3x3
+# kernel, 110,592 numbers per image) and, for narrow layers, the GEMM that reads it does little
+# work per number: the time goes into moving memory.  So every product below builds and uses
+# im2col blocks of about _BLOCK_BYTES (a few images, or a few rows of one image), which stay in
+# the CPU cache between the copy and the GEMM, and nothing of the size of im2col is kept for the
+# backward pass (it rebuilds the blocks from the padded input).
+
+_BLOCK_BYTES = 1 << 21
+
+
+def _blocks(m, n_H, row_bytes):
+    """Slices (images, output rows) of about _BLOCK_BYTES of im2col each: whole images when
+    one image is small, otherwise row ranges of one image.  row_bytes: one output row's share."""
+    rows = max(1, _BLOCK_BYTES // max(row_bytes, 1))
+    if rows >= n_H:
+        per = max(1, rows // n_H)
+        for s in range(0, m, per):
+            yield slice(s, min(m, s + per)), slice(0, n_H)
+    else:
+        for i in range(m):
+            for r in range(0, n_H, rows):
+                yield slice(i, i + 1), slice(r, min(n_H, r + rows))
+
+
+def _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf):
+    """The im2col rows of output rows ``rows`` of images ``imgs``, copied into ``buf``."""
+    C = xp.shape[3]
+    n_img, n_rows = imgs.stop - imgs.start, rows.stop - rows.start
+    part = xp[imgs, rows.start * sh:(rows.stop - 1) * sh + fh]
+    cols = buf[:n_img * n_rows * n_W]
+    np.copyto(cols.reshape(n_img, n_rows, n_W, fh, fw, C),
+              _windows(part, fh, fw, sh, sw, n_rows, n_W))
+    return cols
+
+
+def _conv_matmul(xp, wmat, fh, fw, sh, sw, n_H, n_W):
+    """im2col(xp) @ wmat, block by block: xp (m, H_p, W_p, C) padded, wmat (fh fw C, K).
+    Returns (m, n_H, n_W, K)."""
+    m, C, K = xp.shape[0], xp.shape[3], wmat.shape[1]
+    out = np.empty((m, n_H, n_W, K), dtype=np.result_type(xp.dtype, wmat.dtype))
+    buf = None
+    for imgs, rows in _blocks(m, n_H, n_W * fh * fw * C * xp.itemsize):
+        if buf is None:
+            buf = np.empty(((imgs.stop - imgs.start) * (rows.stop - rows.start) * n_W,
+                            fh * fw * C), dtype=xp.dtype)
+        cols = _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf)
+        np.matmul(cols, wmat, out=out[imgs, rows].reshape(-1, K))
+    return out
+
+
+def _conv_weight_grad(xp, d, fh, fw, sh, sw):
+    """sum over pixels of im2col(xp)^T d, block by block: xp (m, H_p, W_p, C) padded, d (m, n_H,
+    n_W, K).  Returns (fh fw C, K)."""
+    m, n_H, n_W, K = d.shape
+    C = xp.shape[3]
+    acc = np.zeros((K, fh * fw * C), dtype=np.result_type(xp.dtype, d.dtype))
+    buf = None
+    for imgs, rows in _blocks(m, n_H, n_W * fh * fw * C * xp.itemsize):
+        if buf is None:
+            buf = np.empty(((imgs.stop - imgs.start) * (rows.stop - rows.start) * n_W,
+                            fh * fw * C), dtype=xp.dtype)
+        cols = _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf)
+        acc += d[imgs, rows].reshape(-1, K).T @ cols       # (K, rows) @ (rows, fh fw C)
+    return acc.T
+
+
+def _conv_input_grad(d, wmat, fh, fw, sh, sw, padded_hw, pads, out_hw):
+    """The adjoint of _conv_matmul in its input: every pixel of d (m, n_H, n_W, K) adds
+    wmat (fh fw C, K) @ d[pixel] back onto its window.  Returns a C-contiguous (m, out_h, out_w,
+    C), the unpadded part.
+
+    Stride 1 with pads smaller than the kernel: this is a convolution of d (padded by f - 1 -
+    pad) with the flipped kernel, one _conv_matmul.  Otherwise each block scatters its window
+    gradients with f_h * f_w strided adds into a channels-first scratch image (each add then
+    moves whole image rows), transposed to NHWC at the end.
+    """
+    m, n_H, n_W, K = d.shape
+    C = wmat.shape[0] // (fh * fw)
+    (t, b), (l, r) = pads
+    if (sh, sw) == (1, 1) and max(t, b) < fh and max(l, r) < fw \
+            and padded_hw == (n_H + fh - 1, n_W + fw - 1):
+        dpad = _pad(d, ((fh - 1 - t, fh - 1 - b), (fw - 1 - l, fw - 1 - r)))
+        wflip = np.ascontiguousarray(
+            wmat.reshape(fh, fw, C, K)[::-1, ::-1].transpose(0, 1, 3, 2)).reshape(-1, C)
+        return _conv_matmul(dpad, wflip, fh, fw, 1, 1, out_hw[0], out_hw[1])
+    dxp = np.zeros((C, m) + tuple(padded_hw), dtype=np.result_type(d.dtype, wmat.dtype))
+    for imgs, rows in _blocks(m, n_H, n_W * fh * fw * C * d.itemsize):
+        n_rows = rows.stop - rows.start
+        dT = (wmat @ d[imgs, rows].reshape(-1, K).T).reshape(
+            fh, fw, C, imgs.stop - imgs.start, n_rows, n_W)
+        for i in range(fh):
+            for j in range(fw):
+                top = rows.start * sh + i
+                dxp[:, imgs, top:top + sh * (n_rows - 1) + 1:sh,
+                    j:j + sw * (n_W - 1) + 1:sw] += dT[i, j]
+    return np.ascontiguousarray(
+        dxp[:, :, t:t + out_hw[0], l:l + out_hw[1]].transpose(1, 2, 3, 0))
+
 
 def conv2d_forward(x, w, b=None, strides=1, padding="valid", need_dx=True):
     """2-D convolution (cross-correlation, as in every deep-learning framework).
@@ -223,29 +303,25 @@ def conv2d_forward(x, w, b=None, strides=1, padding="valid", need_dx=True):
         raise ValueError(f"conv2d: input has {x.shape[3]} channels (shape {x.shape}) but the "
                          f"weights expect {C} (shape {w.shape})")
     xp = _pad(x, pads)
-    m = x.shape[0]
-    cols = _windows(xp, fh, fw, sh, sw, n_H, n_W).reshape(m * n_H * n_W, fh * fw * C)
-    out = cols @ w.reshape(fh * fw * C, K)
+    out = _conv_matmul(xp, w.reshape(fh * fw * C, K), fh, fw, sh, sw, n_H, n_W)
     if b is not None:
         out += np.reshape(b, (K,)).astype(out.dtype, copy=False)
-    cache = (cols, w, b is not None, x.shape, xp.shape, pads, (sh, sw), need_dx)
-    return out.reshape(m, n_H, n_W, K), cache
+    cache = (xp, w, b is not None, x.shape, pads, (sh, sw), need_dx)
+    return out, cache
 
 
 def conv2d_backward(dout, cache):
     """Returns (dx, dw, db) (or (dx, dw) when the forward pass had no bias); db is (n_C,);
     dx is None when the forward pass was told need_dx=False."""
-    cols, w, has_bias, x_shape, xp_shape, pads, (sh, sw), need_dx = cache
+    xp, w, has_bias, x_shape, pads, (sh, sw), need_dx = cache
     fh, fw, C, K = w.shape
-    m, n_H, n_W, _ = dout.shape
-    d2 = dout.reshape(-1, K)
-    dw = (cols.T @ d2).reshape(w.shape)
+    dw = _conv_weight_grad(xp, dout, fh, fw, sh, sw).reshape(w.shape)
     dx = None
     if need_dx:
-        dT = (w.reshape(-1, K) @ d2.T).reshape(fh, fw, C, m, n_H, n_W)
-        dx = _col2im(dT, xp_shape[1:3], pads, x_shape[1:3], sh, sw)
+        dx = _conv_input_grad(dout, w.reshape(-1, K), fh, fw, sh, sw, xp.shape[1:3], pads,
+                              x_shape[1:3])
     if has_bias:
-        return dx, dw, d2.sum(axis=0)
+        return dx, dw, dout.reshape(-1, K).sum(axis=0)
     return dx, dw
 
 
@@ -281,10 +357,12 @@ def conv2d_transpose_forward(x, w, b=None, strides=1, padding="valid"):
     """
     (fh, fw, K, C), (sh, sw), out_hw, pads = _transpose_geometry(x, w, strides, padding)
     m, H, W, _ = x.shape
-    colsT = (w.reshape(-1, C) @ x.reshape(-1, C).T).reshape(fh, fw, K, m, H, W)
     full = (m, max(out_hw[0] + sum(pads[0]), (H - 1) * sh + fh),
             max(out_hw[1] + sum(pads[1]), (W - 1) * sw + fw), K)
-    out = _col2im(colsT, full[1:3], pads, out_hw, sh, sw)
+    # the adjoint pads of the "full" image: whatever lies beyond out_hw after the top/left pad
+    adj = ((pads[0][0], full[1] - out_hw[0] - pads[0][0]),
+           (pads[1][0], full[2] - out_hw[1] - pads[1][0]))
+    out = _conv_input_grad(x, w.reshape(-1, C), fh, fw, sh, sw, full[1:3], adj, out_hw)
     if b is not None:
         out += np.reshape(b, (K,)).astype(out.dtype, copy=False)
     return out, (x, w, b is not None, full, pads, (sh, sw))
@@ -298,9 +376,8 @@ def conv2d_transpose_backward(dout, cache):
     dyp = np.zeros(full, dtype=dout.dtype)
     (t, _), (l, _) = pads
     dyp[:, t:t + dout.shape[1], l:l + dout.shape[2], :] = dout
-    dcols = _windows(dyp, fh, fw, sh, sw, H, W).reshape(m * H * W, fh * fw * K)
-    dx = (dcols @ w.reshape(-1, C)).reshape(x.shape)
-    dw = (dcols.T @ x.reshape(-1, C)).reshape(w.shape)
+    dx = _conv_matmul(dyp, w.reshape(-1, C), fh, fw, sh, sw, H, W)
+    dw = _conv_weight_grad(dyp, x, fh, fw, sh, sw).reshape(w.shape)
     if has_bias:
         return dx, dw, dout.reshape(-1, K).sum(axis=0)
     return dx, dw

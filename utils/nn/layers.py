@@ -1036,3 +1036,35 @@ class RandomRotation(Layer):
                 part = ops.where(outside, np.asarray(self.fill_value, x.dtype) * weight, part)
             out = part if out is None else out + part
         return out
+
+
+# --- L2 normalisation (branch i18-faces: FaceNet-style embeddings) -------------------------------
+
+def _unit_norm_forward(x, axis=-1, epsilon=1e-12):
+    norm = np.sqrt(np.maximum(np.sum(x * x, axis=axis, keepdims=True), epsilon))
+    y = x / norm
+    return y, (y, norm, axis)
+
+
+def _unit_norm_backward(dout, cache):
+    y, norm, axis = cache
+    return ((dout - y * np.sum(dout * y, axis=axis, keepdims=True)) / norm,)
+
+
+class UnitNormalization(Layer):
+    """x / ||x||_2 along ``axis`` (Keras' ``UnitNormalization``): every output row has length 1,
+    as a FaceNet embedding does.  (m, ..., n) -> the same shape; one fused forward/backward
+    pair, the norm floored at sqrt(1e-12) so that a zero row stays zero."""
+
+    _config_keys = ("axis",)
+
+    def __init__(self, axis: int = -1, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = int(axis)
+
+    def call(self, x):
+        from .tensor import apply
+        return apply(_unit_norm_forward, _unit_norm_backward, x, axis=self.axis)
+
+
+__all__ += ["UnitNormalization"]

@@ -60,6 +60,11 @@ __all__ = [
     "softmax",
 ]
 
+# The fused attention primitive computes what c5w4a1's students write themselves
+# (autograder/offlimits.py; see also utils.nn.attention).
+OFF_LIMITS = {"c5w4a1_transformer": {"scaled_dot_product_attention": (
+    "scaled_dot_product_attention_forward",)}}
+
 
 # --- memory -----------------------------------------------------------------------------------
 

@@ -473,6 +473,14 @@ class TimeDistributed(Layer):
         super().__init__(**kwargs)
         self.layer = layer
 
+    def get_config(self) -> dict:
+        """Name, trainable and the wrapped layer ({"class_name", "config"}: its settings
+        without a name, as Bidirectional); ``TimeDistributed(layer)`` builds it again."""
+        inner = {k: v for k, v in self.layer.get_config().items() if k != "name"}
+        config = super().get_config()
+        config["layer"] = {"class_name": type(self.layer).__name__, "config": inner}
+        return config
+
     def _check_input(self, shape):
         if not isinstance(shape, tuple) or len(shape) < 3:
             raise LayerError(f"layer '{self.name}' (TimeDistributed) expects (m, T, ...) with "

@@ -1,0 +1,108 @@
+"""Known mistakes in c4w3a2_unet: read by autograder/mistakes.py (see CONTRIBUTING.md, "Mistakes").
+
+Plain data, never executed.  Each patch is a list of (old, new) replacements applied in order to
+the solution cell's source; the self-test proves that every mistake loses points.
+"""
+
+MISTAKES = [
+    {"cell": "conv_block", "name": "skip_after_pooling",
+     "says": "the skip connection is taken after the max pooling instead of before it",
+     "hint": "skip_connection = the convolutions' output (after the dropout), before the pooling",
+     "patch": [("    skip_connection = conv\n", "    skip_connection = next_layer\n")]},
+    {"cell": "conv_block", "name": "dropout_missing",
+     "says": "dropout_prob is ignored: the block has no Dropout layer", "hint": None,
+     "patch": [("    if dropout_prob > 0:\n        conv = nn.Dropout(dropout_prob)(conv)\n", "")]},
+    {"cell": "conv_block", "name": "dropout_after_pooling",
+     "says": "the dropout is applied after the pooling, so the skip connection has none",
+     "hint": None,
+     "patch": [("    if dropout_prob > 0:\n        conv = nn.Dropout(dropout_prob)(conv)\n", ""),
+               ("    skip_connection = conv\n",
+                "    skip_connection = conv\n    if dropout_prob > 0:\n"
+                "        next_layer = nn.Dropout(dropout_prob)(next_layer)\n")]},
+    {"cell": "conv_block", "name": "always_pooling",
+     "says": "the block pools even when max_pooling=False", "hint": None,
+     "patch": [("    if max_pooling:\n", "    if True:\n")]},
+    {"cell": "conv_block", "name": "second_conv_without_relu",
+     "says": "the second convolution has no ReLU", "hint": None,
+     "patch": [('                     kernel_initializer="he_normal")(inputs)\n'
+                '    conv = nn.Conv2D(n_filters, 3, activation="relu", padding="same",\n',
+                '                     kernel_initializer="he_normal")(inputs)\n'
+                '    conv = nn.Conv2D(n_filters, 3, padding="same",\n')]},
+    {"cell": "conv_block", "name": "valid_padding",
+     "says": "the first convolution uses padding='valid', which shrinks the image",
+     "hint": None,
+     "patch": [('    conv = nn.Conv2D(n_filters, 3, activation="relu", padding="same",\n'
+                '                     kernel_initializer="he_normal")(inputs)\n',
+                '    conv = nn.Conv2D(n_filters, 3, activation="relu", padding="valid",\n'
+                '                     kernel_initializer="he_normal")(inputs)\n')]},
+    {"cell": "upsampling_block", "name": "concatenation_order_swapped",
+     "says": "the skip connection comes first in the concatenation, the upsampled tensor second",
+     "hint": None,
+     "patch": [("[up, contractive_input]", "[contractive_input, up]")]},
+    {"cell": "upsampling_block", "name": "transpose_stride_1",
+     "says": "the transposed convolution has stride 1, so it does not double the height and width",
+     "hint": None,
+     "patch": [("strides=(2, 2)", "strides=(1, 1)")]},
+    {"cell": "upsampling_block", "name": "concatenation_axis_1",
+     "says": "the concatenation joins along axis 1 (the rows) instead of the channels (axis 3)",
+     "hint": None,
+     "patch": [("nn.Concatenate(axis=3)", "nn.Concatenate(axis=1)")]},
+    {"cell": "upsampling_block", "name": "skip_connection_unused",
+     "says": "the skip connection is never used: the convolutions see only the upsampled tensor",
+     "hint": None,
+     "patch": [("    merge = nn.Concatenate(axis=3)([up, contractive_input])\n",
+                "    merge = up\n")]},
+    {"cell": "upsampling_block", "name": "one_convolution",
+     "says": "the block has one 3x3 convolution after the concatenation instead of two",
+     "hint": None,
+     "patch": [('                     kernel_initializer="he_normal")(merge)\n'
+                '    conv = nn.Conv2D(n_filters, 3, activation="relu", padding="same",\n'
+                '                     kernel_initializer="he_normal")(conv)\n',
+                '                     kernel_initializer="he_normal")(merge)\n')]},
+    {"cell": "unet_model", "name": "filters_not_doubled",
+     "says": "every block has n_filters filters: the number of filters does not double on the way down (nor halve on the way up)",
+     "hint": None,
+     "patch": [("    cblock2 = conv_block(cblock1[0], n_filters * 2)\n",
+                "    cblock2 = conv_block(cblock1[0], n_filters)\n"),
+               ("    cblock3 = conv_block(cblock2[0], n_filters * 4)\n",
+                "    cblock3 = conv_block(cblock2[0], n_filters)\n"),
+               ("    cblock4 = conv_block(cblock3[0], n_filters * 8, dropout_prob=0.3)\n",
+                "    cblock4 = conv_block(cblock3[0], n_filters, dropout_prob=0.3)\n"),
+               ("    cblock5 = conv_block(cblock4[0], n_filters * 16, dropout_prob=0.3, "
+                "max_pooling=False)\n",
+                "    cblock5 = conv_block(cblock4[0], n_filters, dropout_prob=0.3, "
+                "max_pooling=False)\n"),
+               ("    ublock6 = upsampling_block(cblock5[0], cblock4[1], n_filters * 8)\n",
+                "    ublock6 = upsampling_block(cblock5[0], cblock4[1], n_filters)\n"),
+               ("    ublock7 = upsampling_block(ublock6, cblock3[1], n_filters * 4)\n",
+                "    ublock7 = upsampling_block(ublock6, cblock3[1], n_filters)\n"),
+               ("    ublock8 = upsampling_block(ublock7, cblock2[1], n_filters * 2)\n",
+                "    ublock8 = upsampling_block(ublock7, cblock2[1], n_filters)\n")]},
+    {"cell": "unet_model", "name": "no_dropout",
+     "says": "the fourth and fifth blocks have no dropout (dropout_prob=0.3 is missing)",
+     "hint": None,
+     "patch": [("    cblock4 = conv_block(cblock3[0], n_filters * 8, dropout_prob=0.3)\n",
+                "    cblock4 = conv_block(cblock3[0], n_filters * 8)\n"),
+               ("    cblock5 = conv_block(cblock4[0], n_filters * 16, dropout_prob=0.3, "
+                "max_pooling=False)\n",
+                "    cblock5 = conv_block(cblock4[0], n_filters * 16, max_pooling=False)\n")]},
+    {"cell": "unet_model", "name": "bottleneck_pooled",
+     "says": "the fifth block (the bottleneck) pools: max_pooling=False is missing",
+     "hint": None,
+     "patch": [("    cblock5 = conv_block(cblock4[0], n_filters * 16, dropout_prob=0.3, "
+                "max_pooling=False)\n",
+                "    cblock5 = conv_block(cblock4[0], n_filters * 16, dropout_prob=0.3)\n")]},
+    {"cell": "unet_model", "name": "softmax_head",
+     "says": "the last convolution has a softmax: the model should give logits (no activation)",
+     "hint": None,
+     "patch": [('    conv10 = nn.Conv2D(n_classes, 1, padding="same")(conv9)\n',
+                '    conv10 = nn.Conv2D(n_classes, 1, padding="same", '
+                'activation="softmax")(conv9)\n')]},
+    {"cell": "unet_model", "name": "skips_reversed",
+     "says": "the expanding path takes the skip connections of the next layer down (cblockK[0], after the pooling) instead of cblockK[1]",
+     "hint": None,
+     "patch": [("    ublock7 = upsampling_block(ublock6, cblock3[1], n_filters * 4)\n",
+                "    ublock7 = upsampling_block(ublock6, cblock2[0], n_filters * 4)\n"),
+               ("    ublock8 = upsampling_block(ublock7, cblock2[1], n_filters * 2)\n",
+                "    ublock8 = upsampling_block(ublock7, cblock1[0], n_filters * 2)\n")]},
+]

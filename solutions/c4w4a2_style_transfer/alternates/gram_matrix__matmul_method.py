@@ -1,0 +1,3 @@
+# Correct: A @ A.transpose().
+def gram_matrix(A):
+    return A @ A.transpose()
