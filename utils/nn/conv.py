@@ -219,17 +219,24 @@ def _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf):
     return cols
 
 
-def _conv_matmul(xp, wmat, fh, fw, sh, sw, n_H, n_W):
-    """im2col(xp) @ wmat, block by block: xp (m, H_p, W_p, C) padded, wmat (fh fw C, K).
-    Returns (m, n_H, n_W, K)."""
-    m, C, K = xp.shape[0], xp.shape[3], wmat.shape[1]
-    out = np.empty((m, n_H, n_W, K), dtype=np.result_type(xp.dtype, wmat.dtype))
+def _im2col_blocks(xp, fh, fw, sh, sw, n_H, n_W):
+    """Yield (images, rows, cols) over cache-sized blocks of the output: cols is the im2col
+    matrix (pixels of the block, fh fw C) of xp (m, H_p, W_p, C) padded, in one reused buffer."""
+    m, C = xp.shape[0], xp.shape[3]
     buf = None
     for imgs, rows in _blocks(m, n_H, n_W * fh * fw * C * xp.itemsize):
         if buf is None:
             buf = np.empty(((imgs.stop - imgs.start) * (rows.stop - rows.start) * n_W,
                             fh * fw * C), dtype=xp.dtype)
-        cols = _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf)
+        yield imgs, rows, _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf)
+
+
+def _conv_matmul(xp, wmat, fh, fw, sh, sw, n_H, n_W):
+    """im2col(xp) @ wmat, block by block: xp (m, H_p, W_p, C) padded, wmat (fh fw C, K).
+    Returns (m, n_H, n_W, K)."""
+    m, K = xp.shape[0], wmat.shape[1]
+    out = np.empty((m, n_H, n_W, K), dtype=np.result_type(xp.dtype, wmat.dtype))
+    for imgs, rows, cols in _im2col_blocks(xp, fh, fw, sh, sw, n_H, n_W):
         np.matmul(cols, wmat, out=out[imgs, rows].reshape(-1, K))
     return out
 
@@ -237,15 +244,9 @@ def _conv_matmul(xp, wmat, fh, fw, sh, sw, n_H, n_W):
 def _conv_weight_grad(xp, d, fh, fw, sh, sw):
     """sum over pixels of im2col(xp)^T d, block by block: xp (m, H_p, W_p, C) padded, d (m, n_H,
     n_W, K).  Returns (fh fw C, K)."""
-    m, n_H, n_W, K = d.shape
-    C = xp.shape[3]
-    acc = np.zeros((K, fh * fw * C), dtype=np.result_type(xp.dtype, d.dtype))
-    buf = None
-    for imgs, rows in _blocks(m, n_H, n_W * fh * fw * C * xp.itemsize):
-        if buf is None:
-            buf = np.empty(((imgs.stop - imgs.start) * (rows.stop - rows.start) * n_W,
-                            fh * fw * C), dtype=xp.dtype)
-        cols = _block_cols(xp, fh, fw, sh, sw, n_W, imgs, rows, buf)
+    n_H, n_W, K = d.shape[1:]
+    acc = np.zeros((K, fh * fw * xp.shape[3]), dtype=np.result_type(xp.dtype, d.dtype))
+    for imgs, rows, cols in _im2col_blocks(xp, fh, fw, sh, sw, n_H, n_W):
         acc += d[imgs, rows].reshape(-1, K).T @ cols       # (K, rows) @ (rows, fh fw C)
     return acc.T
 
