@@ -108,17 +108,26 @@ def _honest_code() -> str:
     return two + "\n\n" + deep
 
 
+# Runs a command and prints the peak RSS of its process tree. A process forked from pytest
+# (hundreds of MB by the end of a full run) starts its ru_maxrss at pytest's size, since Linux
+# keeps the high-water mark across exec: the grading is started from this small process instead.
+_PEAK_OF = ("import resource, subprocess, sys\n"
+            "code = subprocess.call(sys.argv[1:])\n"
+            "print(f'\\nPEAK_KB {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')\n"
+            "sys.exit(code)\n")
+
+
 def _run_course_autograde(subs: Path, out: Path) -> tuple[int, float, float, str]:
     """``course autograde`` in a process of its own: (exit code, seconds, peak MB of the largest
     process of its tree, output)."""
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "autograder.cli", "autograde", str(subs),
-                             APP.id, "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    output = proc.stdout.read().decode(errors="replace")
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, time.monotonic() - start, usage.ru_maxrss / 1024, output
+    proc = subprocess.run([sys.executable, "-c", _PEAK_OF, sys.executable, "-m",
+                           "autograder.cli", "autograde", str(subs), APP.id, "--out", str(out)],
+                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.decode(errors="replace")
+    peak = re.findall(r"^PEAK_KB (\d+)$", output, re.M)
+    assert peak, output[-2000:]
+    return proc.returncode, time.monotonic() - start, int(peak[-1]) / 1024, output
 
 
 @pytest.mark.skipif(sandbox.unavailable() is not None,
