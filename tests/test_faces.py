@@ -50,7 +50,8 @@ def test_faces_h5_is_what_the_generator_draws(faces_script, faces):
 
 def test_training_identities_are_not_the_notebooks(faces_script):
     trainer = load_script(DATA_DIR / "train_facenet.py")
-    assert trainer.N_IDS <= faces_script.HELD_OUT_START
+    assert trainer.N_IDS <= faces_script.HELD_OUT_START          # phase 1's pool
+    assert trainer.ID_RANGE2 <= faces_script.HELD_OUT_START      # phase 2's fresh identities
 
 
 def test_unit_normalization_forward_and_gradient(float64):  # noqa: F811
