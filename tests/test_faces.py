@@ -94,11 +94,12 @@ def trained(faces):
 
 def test_shipped_encoder_meets_the_issue_targets(trained, faces):
     """c4w4a1 section 6: on 200 unseen people, verification >= 0.97 (issue 18's target) and
-    identification (1 of 200) >= 0.70 (the shipped weights reach 0.715, short of the issue's
-    0.90: see datasets/train_facenet.py), far above raw pixels; the threshold chosen on the
-    validation people is the THRESHOLD the exercises use (rounded to two decimals)."""
+    identification (1 of 200) >= 0.88 (the issue's target is 0.90; the shipped weights reach
+    0.905, see datasets/train_facenet.py: the bound leaves a small margin), far above raw
+    pixels; the threshold chosen on the validation people is the THRESHOLD the exercises use
+    (rounded to two decimals)."""
     assert trained["verification"] >= 0.97
-    assert trained["identification"] >= 0.70
+    assert trained["identification"] >= 0.88
     assert round(trained["threshold"], 2) == pytest.approx(facenet.THRESHOLD, abs=0.011)
     pixels = facenet.evaluate_encoder("pixels", faces["val_x"], faces["test_x"])
     assert pixels["verification"] < trained["verification"] - 0.15
