@@ -50,7 +50,8 @@ def test_faces_h5_is_what_the_generator_draws(faces_script, faces):
 
 def test_training_identities_are_not_the_notebooks(faces_script):
     trainer = load_script(DATA_DIR / "train_facenet.py")
-    assert trainer.N_IDS <= faces_script.HELD_OUT_START
+    assert trainer.N_IDS <= faces_script.HELD_OUT_START          # phase 1's pool
+    assert trainer.ID_RANGE2 <= faces_script.HELD_OUT_START      # phase 2's fresh identities
 
 
 def test_unit_normalization_forward_and_gradient(float64):  # noqa: F811
@@ -93,11 +94,12 @@ def trained(faces):
 
 def test_shipped_encoder_meets_the_issue_targets(trained, faces):
     """c4w4a1 section 6: on 200 unseen people, verification >= 0.97 (issue 18's target) and
-    identification (1 of 200) >= 0.70 (the shipped weights reach 0.715, short of the issue's
-    0.90: see datasets/train_facenet.py), far above raw pixels; the threshold chosen on the
-    validation people is the THRESHOLD the exercises use (rounded to two decimals)."""
+    identification (1 of 200) >= 0.88 (the issue's target is 0.90; the shipped weights reach
+    0.905, see datasets/train_facenet.py: the bound leaves a small margin), far above raw
+    pixels; the threshold chosen on the validation people is the THRESHOLD the exercises use
+    (rounded to two decimals)."""
     assert trained["verification"] >= 0.97
-    assert trained["identification"] >= 0.70
+    assert trained["identification"] >= 0.88
     assert round(trained["threshold"], 2) == pytest.approx(facenet.THRESHOLD, abs=0.011)
     pixels = facenet.evaluate_encoder("pixels", faces["val_x"], faces["test_x"])
     assert pixels["verification"] < trained["verification"] - 0.15
