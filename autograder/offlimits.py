@@ -128,23 +128,19 @@ def problems(a: Assignment) -> list[str]:
         sandbox = set(allowed(a.id))
     except CourseError:
         return []                      # allowlist.problems says so
+    declared = off_limits(a.id, all_modules())
     found = []
-    declared = {}
-    for module in all_modules():
-        for function, names in _declared(module_file(module)).get(a.id, {}).items():
-            if function not in graded:
-                found.append(f"{a.id}: {module}.{DECLARATION} names {function}, which is not "
-                             "one of its graded functions")
-            if module not in sandbox:
-                found.append(f"{a.id}: {module}.{DECLARATION} names it, but its sandbox does "
-                             "not hold that module (nothing to keep off limits)")
-            for name in ([names] if isinstance(names, str) else names):
-                declared.setdefault(function, {})[name] = module
     for function, names in declared.items():
+        if function not in graded:
+            found += [f"{a.id}: {m}.{DECLARATION} names {function}, which is not one of its "
+                      "graded functions" for m in sorted(set(names.values()))]
         for name, module in names.items():
-            if module_file(module) and name not in _module_names(module_file(module)):
+            if name not in _module_names(module_file(module)):
                 found.append(f"{a.id}: {module}.{DECLARATION} names {name}, which {module} "
                              "does not define")
+    for module in sorted({m for names in declared.values() for m in names.values()} - sandbox):
+        found.append(f"{a.id}: {module}.{DECLARATION} names it, but its sandbox does not hold "
+                     "that module (nothing to keep off limits)")
     for function, names in uses(nb, nb, declared).items():
         found.append(f"{a.id}: the solution notebook uses {', '.join(names)}, which "
                      f"{DECLARATION} keeps off limits for {function}")
