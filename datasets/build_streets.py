@@ -573,23 +573,12 @@ def to_uint8(image):
     return np.round(np.asarray(image) * 255).astype(np.uint8)
 
 
-def write_h5(path: Path, arrays: dict, attrs: dict) -> None:
-    """``h5write.write_h5`` (reproducible bytes), with chunks of 8 whole scenes: h5py's automatic
-    chunks of a few pixels compress the images to twice the size."""
-    import h5py
-    path.unlink(missing_ok=True)
-    with h5py.File(path, "w", libver="earliest", track_order=True) as handle:
-        for key, value in attrs.items():
-            handle.attrs[key] = value
-        for key, value in arrays.items():
-            value = np.ascontiguousarray(value)
-            chunks = (min(8, len(value)),) + value.shape[1:] if value.ndim >= 3 else True
-            handle.create_dataset(key, data=value, chunks=chunks, compression="gzip",
-                                  compression_opts=9, shuffle=True, track_times=False)
-
-
 def build(out_dir: Path) -> dict:
+    from h5write import write_h5 as h5
     out_dir = Path(out_dir)
+
+    def write_h5(path, arrays, attrs):          # chunks of 8 whole scenes (see h5write)
+        h5(path, arrays, attrs, chunk_rows=8)
     scenes = render_many(YOLO_SEED, YOLO_SCENES, 128, 128, noise=False)
     write_h5(out_dir / "streets_yolo.h5", {
         "images": np.stack([to_uint8(s["image"]) for s in scenes]),
