@@ -41,9 +41,10 @@ LSTM_CASE = ("LSTM 30 steps, 64 units", 64, 30, 64, 64)        # batch, T, n_x, 
 ATTENTION_CASE = ("date attention model, train step", 100)      # batch
 # batch, T, d_model, heads, feed-forward size: one post-LN encoder layer (c5w4a1's demo sizes)
 ENCODER_CASE = ("encoder layer, 30 steps, d 64", 64, 30, 64, 4, 128)
-# c4w3a1's tiny YOLO (128x128 scenes, batch 32): its stride-2 stem and its full-resolution layer
-CONV_CASES += [("conv 128x128x3 -> 16, 3x3 s2 (YOLO)", 32, 128, 3, 16, 3, 2),
-               ("conv 64x64x16 -> 16, 3x3 same (YOLO)", 32, 64, 16, 16, 3, 1)]
+# c4w3a1's tiny YOLO (128x128 scenes, batch 32): its full-resolution stem and the narrow layer
+# after the first pooling
+CONV_CASES += [("conv 128x128x3 -> 16, 3x3 same (YOLO)", 32, 128, 3, 16, 3, 1),
+               ("conv 64x64x16 -> 32, 3x3 same (YOLO)", 32, 64, 16, 32, 3, 1)]
 # U-Net-shaped cases (c4w3a2, n_filters=8 at 96x128 input): narrow layers on full-resolution
 # images, memory-bound rather than GEMM-bound.  (name, kind, batch, n_H, n_W, n_C_prev, filters,
 # f, stride); kind "conv" is Conv2D "same", "transpose" Conv2DTranspose "same", "pool" 2x2

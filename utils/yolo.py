@@ -108,24 +108,24 @@ def scale_boxes(boxes, image_shape):
 # --------------------------------------------------------------------------------------------
 # The network
 # --------------------------------------------------------------------------------------------
-def tiny_yolo(filters=(16, 16, 32, 64, 128, 128), num_anchors=len(ANCHORS),
+def tiny_yolo(filters=(16, 32, 64, 128, 128, 128), num_anchors=len(ANCHORS),
               num_classes=len(DETECTION_CLASSES), input_shape=(IMAGE_SIZE, IMAGE_SIZE, 3)):
     """A tiny YOLOv2-style detector on the course framework.
 
-    Six 3x3 convolutions (no bias) + batch norm + leaky ReLU (slope 0.1) with ``filters``
-    channels: the first with stride 2 (128 -> 64: the full-resolution layer is the costliest
-    on a CPU), the next three each followed by a 2x2 max-pooling (64 -> 8); then a 1x1
-    convolution to ``num_anchors * (5 + num_classes)`` channels: the raw output
-    ``(m, 8, 8, A * (5 + C))`` that :func:`yolo_head` decodes.
+    Six 3x3 "same" convolutions (no bias) + batch norm + leaky ReLU (slope 0.1) with ``filters``
+    channels, the first four each followed by a 2x2 max-pooling (128 -> 64 -> 32 -> 16 -> 8);
+    then a 1x1 convolution to ``num_anchors * (5 + num_classes)`` channels: the raw output
+    ``(m, 8, 8, A * (5 + C))`` that :func:`yolo_head` decodes.  The first convolution sees the
+    image at full resolution: pedestrians and traffic lights are 2-10 pixels wide, and a box
+    must be placed to about a pixel to overlap them by half.
     """
     x = inputs = nn.Input(input_shape, name="image")
     for k, n in enumerate(filters):
-        x = nn.Conv2D(n, 3, strides=2 if k == 0 else 1, padding="same", use_bias=False,
-                      name=f"conv{k + 1}")(x)
+        x = nn.Conv2D(n, 3, padding="same", use_bias=False, name=f"conv{k + 1}")(x)
         x = nn.BatchNormalization(name=f"bn{k + 1}")(x)
         x = nn.LeakyReLU(0.1, name=f"leaky{k + 1}")(x)
-        if 1 <= k <= 3:
-            x = nn.MaxPooling2D(2, name=f"pool{k}")(x)
+        if k < 4:
+            x = nn.MaxPooling2D(2, name=f"pool{k + 1}")(x)
     outputs = nn.Conv2D(num_anchors * (5 + num_classes), 1, name="head")(x)
     return nn.Model(inputs, outputs, name="tiny_yolo")
 
@@ -206,14 +206,15 @@ def _iou_matrix(a, b):
     return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
 
 
-def _yolo_loss_forward(raw, obj, xy, wh, onehot, scale, noobj, lambda_coord, num_anchors):
+def _yolo_loss_forward(raw, obj, xy, wh, onehot, scale, noobj, xy_weight, lambda_coord,
+                       num_anchors):
     m = raw.shape[0]
     f = raw.reshape(raw.shape[:-1] + (num_anchors, -1))
     s_xy = _sigmoid(f[..., 0:2])
     d_xy = s_xy - xy
     d_wh = f[..., 2:4] - wh
     w_box = (lambda_coord * obj * scale)[..., None]
-    coord = np.sum(w_box * (d_xy ** 2 + d_wh ** 2))
+    coord = np.sum(w_box * (xy_weight * d_xy ** 2 + d_wh ** 2))
     t_o = f[..., 4]
     softplus = np.logaddexp(0, t_o)                   # -log(1 - sigmoid) ; -log sigmoid = sp - t
     objectness = np.sum(obj * (softplus - t_o) + noobj * softplus)
@@ -222,13 +223,14 @@ def _yolo_loss_forward(raw, obj, xy, wh, onehot, scale, noobj, lambda_coord, num
     log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
     classes = -np.sum(obj[..., None] * onehot * log_p)
     loss = np.asarray((coord + objectness + classes) / m, raw.dtype)
-    return loss, (raw.shape, s_xy, d_xy, d_wh, w_box, t_o, obj, noobj, log_p, onehot, m)
+    return loss, (raw.shape, s_xy, d_xy, d_wh, w_box, xy_weight, t_o, obj, noobj, log_p, onehot,
+                  m)
 
 
 def _yolo_loss_backward(dout, cache):
-    shape, s_xy, d_xy, d_wh, w_box, t_o, obj, noobj, log_p, onehot, m = cache
+    shape, s_xy, d_xy, d_wh, w_box, xy_weight, t_o, obj, noobj, log_p, onehot, m = cache
     g = np.empty(s_xy.shape[:-1] + (5 + onehot.shape[-1],), s_xy.dtype)
-    g[..., 0:2] = w_box * 2 * d_xy * s_xy * (1 - s_xy)
+    g[..., 0:2] = w_box * xy_weight * 2 * d_xy * s_xy * (1 - s_xy)
     g[..., 2:4] = w_box * 2 * d_wh
     p_o = _sigmoid(t_o)
     g[..., 4] = obj * (p_o - 1) + noobj * p_o
@@ -237,7 +239,7 @@ def _yolo_loss_backward(dout, cache):
 
 
 def yolo_loss(raw, targets, anchors=ANCHORS, lambda_coord=5.0, lambda_noobj=1.0,
-              ignore_thresh=0.6):
+              ignore_thresh=0.6, relative_xy=False):
     """The YOLOv2-style loss of a batch, averaged over its images (a scalar tensor).
 
     Arguments:
@@ -245,13 +247,18 @@ def yolo_loss(raw, targets, anchors=ANCHORS, lambda_coord=5.0, lambda_noobj=1.0,
     targets -- dict from :func:`preprocess_true_boxes`
 
     For the anchors responsible for a box (obj = 1):
-      lambda_coord * scale * (|sigmoid(t_xy) - xy|^2 + |t_wh - wh|^2)
+      lambda_coord * scale * (|sigmoid(t_xy) - xy|^2 + |t_wh - wh|^2)   (xy, wh: the targets)
       + binary cross-entropy of sigmoid(t_o) against 1
       + cross-entropy of softmax(class logits) against the box's class;
     for the others: lambda_noobj * binary cross-entropy of sigmoid(t_o) against 0, except for
     anchors whose predicted box already overlaps a true box with IoU > ignore_thresh (YOLOv2's
     "ignore" rule: a good box in the wrong anchor is not punished).  One fused operation;
     its gradient is checked in tests/test_yolo.py.
+
+    With ``relative_xy`` the centre's error is measured in units of the anchor's size,
+    |(sigmoid(t_xy) - xy) / (p_w, p_h)|^2, as the size error (a log ratio) already is: in grid
+    cells, a pixel off the centre of a pedestrian 4 pixels wide weighs as little as a pixel
+    off a car 30 pixels wide, though it costs the pedestrian's box far more overlap.
     """
     raw = as_tensor(raw)
     anchors = np.asarray(anchors, np.float32)
@@ -264,9 +271,11 @@ def yolo_loss(raw, targets, anchors=ANCHORS, lambda_coord=5.0, lambda_noobj=1.0,
     best = _iou_matrix(pred, targets["boxes"]).max(axis=-1).reshape(m, S, S, A)
     noobj = (lambda_noobj * (1 - obj) * (best <= ignore_thresh)).astype(raw.dtype)
     onehot = np.eye(C, dtype=raw.dtype)[targets["cls"]]
+    xy_weight = (1 / anchors ** 2 if relative_xy else np.ones_like(anchors)).astype(raw.dtype)
     return apply(_yolo_loss_forward, _yolo_loss_backward, raw, obj=obj,
                  xy=targets["xy"].astype(raw.dtype), wh=targets["wh"].astype(raw.dtype),
                  onehot=onehot, scale=targets["scale"].astype(raw.dtype), noobj=noobj,
+                 xy_weight=xy_weight,
                  lambda_coord=lambda_coord, num_anchors=A)
 
 
