@@ -147,8 +147,9 @@ What this shows:
 * 1080 images are too few for the CNN's 85 % (train 98 %, test 81 %); 2400 (version 2) lift
   it to 89.0 +- 1.9 % over seeds 1-3 (Adam 0.002, 40 epochs) while the MLP reaches 76.2 +-
   2.3 % (40 epochs, train 80-98 %): 12.8 points apart on average, at least 11.4 on each seed
-  (F): version 2 meets the MLP and CNN targets, with no model at 100 % and the MLP far above
-  chance.
+  (F): with that MLP (standardised inputs, 40 epochs) version 2 meets the MLP and CNN
+  targets, with no model at 100 % and the MLP far above chance; c2w3a1's trainer as it is
+  comes within 9.3 points (H below).
 * c4w1a2's CNN at 64x64 with Adam 0.005 dies on some seeds and sets (4 of 12 runs: its
   8x8x16 map feeds 1,024 inputs to the dense layer); Adam 0.002 never died (6 runs) and is
   as good on average.  At 48x48 (B2) the MLP has a quarter of the inputs and beats the CNN.
