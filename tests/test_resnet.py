@@ -39,3 +39,19 @@ def test_resnet_small_and_plain_small():
     assert "Add" not in ptypes and ptypes.count("Conv2D") == 19
     p = model.predict(np.zeros((2, 28, 28, 1), np.float32))
     np.testing.assert_allclose(p.sum(axis=1), 1, rtol=1e-5)
+
+
+def test_deeper_networks_and_strided_stem_for_the_depth_figure():
+    """utils.resnet._network: identity_blocks per stage sets the depth (11 + 9 n layers), the
+    plain twin has the same layers without the Adds; a stride-2 stem on 64x64 images gives the
+    stages what a stride-1 stem gives them at 32x32 (same parameters)."""
+    from utils import resnet
+    deep = resnet._network((16, 16, 3), 6, convolutional_block, identity_block, "r", 3)
+    types = [r["type"] for r in deep.summary_data()]
+    assert types.count("Conv2D") == 40 and types.count("Add") == 12
+    plain = resnet._network((16, 16, 3), 6, resnet.plain_convolutional_block,
+                            plain_identity_block, "p", 3)
+    assert [r["type"] for r in plain.summary_data()].count("Conv2D") == 37
+    strided = resnet._network((64, 64, 3), 6, convolutional_block, identity_block, "s",
+                              stem_stride=2)
+    assert strided.count_params() == ResNetSmall((32, 32, 3), 6).count_params()

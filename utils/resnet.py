@@ -84,17 +84,21 @@ def plain_convolutional_block(X, f, filters, s=2, training=None,
     return nn.Activation("relu")(_main_path(X, f, filters, s, training, initializer))
 
 
-def _network(input_shape, classes, conv_block, id_block, name):
+def _network(input_shape, classes, conv_block, id_block, name, identity_blocks=None,
+             stem_stride=1):
+    """The network of STAGES; ``identity_blocks`` (if given) replaces every stage's number of
+    identity blocks (depth 11 + 9 * identity_blocks layers), ``stem_stride`` the stem
+    convolution's stride (2 for 64x64 images: the stages then see what they see at 32x32)."""
     init = nn.initializers.GlorotUniform(seed=0)
     X_input = nn.Input(input_shape)
     X = nn.ZeroPadding2D((1, 1))(X_input)
-    X = nn.Conv2D(16, 3, strides=1, kernel_initializer=init)(X)
+    X = nn.Conv2D(16, 3, strides=stem_stride, kernel_initializer=init)(X)
     X = nn.BatchNormalization(axis=3)(X)
     X = nn.Activation("relu")(X)
     X = nn.MaxPooling2D((2, 2), strides=(2, 2))(X)
     for f, filters, s, n_identity in STAGES:
         X = conv_block(X, f, list(filters), s=s)
-        for _ in range(n_identity):
+        for _ in range(n_identity if identity_blocks is None else identity_blocks):
             X = id_block(X, f, list(filters))
     X = nn.AveragePooling2D((2, 2))(X)
     X = nn.Flatten()(X)
