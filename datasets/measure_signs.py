@@ -172,6 +172,24 @@ Adam 0.001, 200 epochs, its seed 1) on version 2: train 96.8 %, test 79.7 % (bes
 mean (89.0 %) and 10.0 below the CNN's seed 1: the 10-point margin holds against the
 standardised 40-epoch MLP (76.2 %) but only just against c2w3a1 as it is (see the report's
 plan: a little more translation, or standardised inputs with fewer epochs in c2w3a1).
+
+I: depth against accuracy, residual and plain, on version 2 (2,400 training images, 360 test),
+``--stem-stride 2 --shift 0.1 --epochs 12 3`` (Adam 1e-3 then 1e-4, flips and shifts), one
+thread each on a quiet machine, the two networks of a row run side by side.  Test accuracy:
+
+| blocks (depth) | ResNet seed 1 / seed 2 | plain seed 1 / seed 2 | time per run |
+|---|---|---|---|
+| 0 (11) | 97.5 % | 98.6 % | 60 s |
+| 1 (20, ResNetSmall) | 98.3 % | 97.5 % | 87 s |
+| 2 (29) | 99.2 % / 97.5 % | 95.3 % / 95.8 % | 111 s |
+| 3 (38) | 97.5 % / 97.8 % | 62.8 % / 65.8 % (train 58-63 %) | 146 s |
+
+The residual networks stay at 97.5-99.2 % at every depth; the plain ones lose accuracy as
+they deepen, and at 38 layers they no longer fit the training set (the degradation that
+motivates shortcuts).  So the issue's ResNet targets (>= 93 %, >= 3 points above the plain
+network of the same depth) are met at 38 layers on both seeds, and at 29 layers on seed 1 only
+(3.9 and 1.7 points).  Training is short: a depth-vs-accuracy figure of these 8 runs takes
+about 7 minutes quiet, and the shipped pair a few minutes more with a longer schedule.
 """
 from __future__ import annotations
 
