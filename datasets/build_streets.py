@@ -569,16 +569,17 @@ def render_many(seed, count, height=128, width=128, start=0, noise=True):
             for i in range(start, start + count)]
 
 
+# the held-out files are stored in chunks of this many whole scenes (h5write's chunk_rows)
+SCENES_PER_CHUNK = 8
+
+
 def to_uint8(image):
     return np.round(np.asarray(image) * 255).astype(np.uint8)
 
 
 def build(out_dir: Path) -> dict:
-    from h5write import write_h5 as h5
+    from h5write import write_h5
     out_dir = Path(out_dir)
-
-    def write_h5(path, arrays, attrs):          # chunks of 8 whole scenes (see h5write)
-        h5(path, arrays, attrs, chunk_rows=8)
     scenes = render_many(YOLO_SEED, YOLO_SCENES, 128, 128, noise=False)
     write_h5(out_dir / "streets_yolo.h5", {
         "images": np.stack([to_uint8(s["image"]) for s in scenes]),
@@ -587,13 +588,15 @@ def build(out_dir: Path) -> dict:
         "box_scene": np.concatenate([np.full(len(s["boxes"]), i, np.int64)
                                      for i, s in enumerate(scenes)]),
     }, attrs={"description": INFO["streets_yolo.h5"]["description"],
-              "scene_version": SCENE_VERSION, "classes": "\n".join(CLASSES)})
+              "scene_version": SCENE_VERSION, "classes": "\n".join(CLASSES)},
+        chunk_rows=SCENES_PER_CHUNK)
     scenes = render_many(UNET_SEED, UNET_SCENES, 96, 128, noise=False)
     write_h5(out_dir / "streets_unet.h5", {
         "images": np.stack([to_uint8(s["image"]) for s in scenes]),
         "semantic": np.stack([s["semantic"] for s in scenes]),
     }, attrs={"description": INFO["streets_unet.h5"]["description"],
-              "scene_version": SCENE_VERSION, "classes": "\n".join(CLASSES)})
+              "scene_version": SCENE_VERSION, "classes": "\n".join(CLASSES)},
+        chunk_rows=SCENES_PER_CHUNK)
     return INFO
 
 
