@@ -8,10 +8,11 @@ pool at random, each image mirrored left-right with probability 1/2 (drawing a s
 about a third of a training step, so they are not drawn afresh).  Training has five phases
 (``PHASES``), each a fresh Adam whose rate warms up, then follows a cosine down to 5 % (warm
 restarts).  The loss measures the error of a box's centre relative to its anchor's size
-(``relative_xy``): pedestrians and traffic lights are 2-10 pixels wide, and with the error in
-grid cells their boxes were placed too loosely to overlap by half (mAP 0.720 against 0.782
-after the first three phases, the same network and steps).  At the end the batch
-norms' moving statistics are recomputed over 60 batches (``recalibrate_batch_norm``).
+(``yolo_loss``'s default ``relative_xy``): pedestrians and traffic lights are 2-10 pixels
+wide, and with the error in grid cells their boxes were placed too loosely to overlap by half
+(mAP 0.720 against 0.782 after the first three phases, the same network and steps).  At the
+end the batch norms' moving statistics are recomputed over 60 batches
+(``recalibrate_batch_norm``).
 
 The figure recorded is the mAP@0.5 over the 512 held-out scenes of ``streets_yolo.h5``,
 computed with ``utils.yolo.mean_average_precision`` on the boxes of the reference ``yolo_eval``
@@ -180,7 +181,7 @@ def run_phase(model, pool, steps, rate, warmup, rng, out_dir):
             opt.learning_rate = rate * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * t)))
         images, boxes, classes = _batch(pool, step, rng)
         targets = preprocess_true_boxes(boxes, classes)
-        loss = yolo_loss(model(images, training=True), targets, relative_xy=True)
+        loss = yolo_loss(model(images, training=True), targets)
         loss.backward()
         opt.step(model.trainable_weights)
         losses.append(float(loss.numpy()))
@@ -244,8 +245,7 @@ def _time_steps(n=5):
         t0 = time.monotonic()
         images, boxes, classes = _batch(pool, step, rng)
         t1 = time.monotonic()
-        loss = yolo_loss(model(images, training=True), preprocess_true_boxes(boxes, classes),
-                         relative_xy=True)
+        loss = yolo_loss(model(images, training=True), preprocess_true_boxes(boxes, classes))
         loss.backward()
         opt.step(model.trainable_weights)
         print(f"scenes {t1 - t0:.2f} s, step {time.monotonic() - t1:.2f} s, loss "

@@ -239,7 +239,7 @@ def _yolo_loss_backward(dout, cache):
 
 
 def yolo_loss(raw, targets, anchors=ANCHORS, lambda_coord=5.0, lambda_noobj=1.0,
-              ignore_thresh=0.6, relative_xy=False):
+              ignore_thresh=0.6, relative_xy=True):
     """The YOLOv2-style loss of a batch, averaged over its images (a scalar tensor).
 
     Arguments:
@@ -255,7 +255,8 @@ def yolo_loss(raw, targets, anchors=ANCHORS, lambda_coord=5.0, lambda_noobj=1.0,
     "ignore" rule: a good box in the wrong anchor is not punished).  One fused operation;
     its gradient is checked in tests/test_yolo.py.
 
-    With ``relative_xy`` the centre's error is measured in units of the anchor's size,
+    With ``relative_xy`` (the default, as datasets/train_yolo.py trains; ``False`` gives
+    YOLOv2's error in grid cells) the centre's error is measured in units of the anchor's size,
     |(sigmoid(t_xy) - xy) / (p_w, p_h)|^2, as the size error (a log ratio) already is: in grid
     cells, a pixel off the centre of a pedestrian 4 pixels wide weighs as little as a pixel
     off a car 30 pixels wide, though it costs the pedestrian's box far more overlap.
