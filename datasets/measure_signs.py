@@ -11,10 +11,13 @@ test accuracies:
   - MAXPOOL 2 - DENSE 6), Adam 0.005, batch 32, as the notebook trains it;
 * ``cnn44`` and ``cnn84``: the same CNN with max-pools 4x4 then 4x4, and 8x8 then 4x4 (the
   original assignment's architecture for 64x64 images); ``--cnn-rate`` sets the CNNs' Adam rate;
-* ``resnet`` and ``plain``: ``utils.resnet.ResNetSmall`` and ``PlainSmall`` trained the same
-  way (datasets/train_resnet_small.py's recipe, shorter if asked); ``--blocks n`` gives every
+* ``resnet`` and ``plain``: ``utils.resnet.network(depth, residual)`` trained the same way
+  (datasets/train_resnet_small.py's recipe, shorter if asked); ``--blocks n`` gives every
   stage n identity blocks (depth 11 + 9 n layers), ``--stem-stride 2`` halves a 64x64 image in
-  the stem (the stages then work at the sizes they have for 32x32 images).
+  the stem (the stages then work at the sizes they have for 32x32 images).  The defaults are
+  ResNetSmall's: since K below that is 3 blocks (38 layers) and a stride-2 stem; the runs
+  recorded before K had 1 block and stride 1 unless they say otherwise (``--blocks 1
+  --stem-stride 1`` repeats them).
 
     python datasets/measure_signs.py mlp cnn --seeds 1 2 3
     python datasets/measure_signs.py resnet plain --seeds 1 --epochs 15 5 --shift 0.1
@@ -197,6 +200,11 @@ machine, one thread each: MLP (standardised, 40 epochs) 78.8 +- 0.6 % over seeds
 per seed), so 11.8 points apart on average; ResNet / plain at 38 layers (as in I, seed 1)
 97.2 % / 72.2 %.  Without the noise every target still holds, the CNN a little higher and the
 MLP a little higher too (a thinner margin than with noise: 11.8 against 12.8 points).
+
+K: shipped.  signs.h5 is version 3 (version 2 without the noise, as in J); ResNetSmall is the
+38-layer network with a stride-2 stem (utils.resnet.network(38)); datasets/train_resnet_small.py
+trains the depth comparison (11-38 layers, residual and plain, seeds 1-3) with the recipe of I,
+and the notebooks' own figures come from the shipped files (see the manifest).
 """
 from __future__ import annotations
 
@@ -306,18 +314,18 @@ def cnn(seed, x, y, xt, yt, epochs, pools=POOLS["cnn"], rate=0.005):
 
 
 def deep(build, seed, x, y, xt, yt, epochs, rates=(1e-3, 1e-4), shift=0.0, blocks=None,
-         stem_stride=1):
+         stem_stride=None):
     """datasets/train_resnet_small.py's recipe (random flips, and shifts of up to ``shift`` of
     the side if asked), then batch-norm recalibration on the training set.  ``blocks``
-    identity blocks per stage (None: ResNetSmall's one; depth 11 + 9 * blocks layers) and
-    ``stem_stride`` change the network (utils.resnet._network)."""
+    identity blocks per stage (None: ResNetSmall's; depth 11 + 9 * blocks layers) and
+    ``stem_stride`` (None: ResNetSmall's) change the network (utils.resnet.network)."""
     from train_resnet_small import _train
     from utils import resnet
-    blocks_of = {"resnet": (resnet.convolutional_block, resnet.identity_block),
-                 "plain": (resnet.plain_convolutional_block, resnet.plain_identity_block)}
+    depth = resnet.depth_of(resnet.STAGES[0][3] if blocks is None else blocks)
+    stride = resnet.STEM_STRIDE if stem_stride is None else stem_stride
 
     def network(shape, classes):
-        return resnet._network(shape, classes, *blocks_of[build], build, blocks, stem_stride)
+        return resnet.network(depth, build == "resnet", shape, classes, stem_stride=stride)
     augment = (lambda: [nn.RandomTranslation(shift, shift)]) if shift else None
     model, h = _train(network, x, y, tuple(epochs), rates, seed=seed, augment=augment,
                       verbose=0)
@@ -342,7 +350,8 @@ def main():
     p.add_argument("--cnn-rate", type=float, default=0.005, help="the CNNs' Adam rate")
     p.add_argument("--blocks", type=int, default=None,
                    help="ResNet/plain: identity blocks per stage (depth 11 + 9 * blocks)")
-    p.add_argument("--stem-stride", type=int, default=1, help="ResNet/plain: stem stride")
+    p.add_argument("--stem-stride", type=int, default=None,
+                   help="ResNet/plain: stem stride (default ResNetSmall's)")
     p.add_argument("--preview", default=None, help="save a grid of training images (PNG)")
     p.add_argument("--version", type=int, default=None,
                    help="start from this generator version's settings (build_signs.VERSIONS)")

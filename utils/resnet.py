@@ -3,7 +3,7 @@
 Built from the layers of :mod:`utils.nn` (NHWC images, Keras names).  Each block works on
 symbolic tensors (``nn.Input``, to describe a model) and on arrays or tensors (computed at once).
 
-    X = nn.Input((28, 28, 1))
+    X = nn.Input((16, 16, 32))
     A = identity_block(X, f=3, filters=[16, 16, 32])      # needs X with 32 channels
     B = convolutional_block(X, f=3, filters=[16, 16, 32], s=2)
 
@@ -13,6 +13,8 @@ convolution starts from ``initializer`` (seeded, so the same shape gets the same
 
 The plain versions (``plain_*``, ``PlainSmall``) are the same networks without the shortcut
 ``Add``: the comparison that shows why residual connections help (datasets/train_resnet_small.py).
+``network(depth, residual)`` builds either at another depth (11, 20, 29, 38, ... layers), for the
+depth-against-accuracy figure and the measurements in datasets/measure_signs.py.
 """
 from __future__ import annotations
 
@@ -22,10 +24,13 @@ from utils.testing import course_reference
 TAUGHT_IN = ("c4w2a1_resnets",)
 
 __all__ = ["identity_block", "convolutional_block", "ResNetSmall", "plain_identity_block",
-           "plain_convolutional_block", "PlainSmall", "STAGES"]
+           "plain_convolutional_block", "PlainSmall", "STAGES", "network", "depth_of"]
 
-# (f, filters, s, number of identity blocks after the convolutional block) per stage
-STAGES = ((3, (16, 16, 32), 1, 1), (3, (32, 32, 64), 2, 1), (3, (64, 64, 128), 2, 1))
+# (f, filters, s, number of identity blocks after the convolutional block) per stage:
+# ResNetSmall's 38 layers (at 20, with one identity block per stage, a plain network trains as
+# well as the residual one on the hand signs; at 38 it no longer does: datasets/measure_signs.py)
+STAGES = ((3, (16, 16, 32), 1, 3), (3, (32, 32, 64), 2, 3), (3, (64, 64, 128), 2, 3))
+STEM_STRIDE = 2           # 64x64 images: the stages see 16x16, 8x8 and 4x4 maps
 
 
 def _main_path(X, f, filters, s, training, initializer):
@@ -84,8 +89,14 @@ def plain_convolutional_block(X, f, filters, s=2, training=None,
     return nn.Activation("relu")(_main_path(X, f, filters, s, training, initializer))
 
 
+def depth_of(identity_blocks: int) -> int:
+    """Layers with weights (convolutions on the main path and the Dense layer; the shortcut's
+    projections are not counted) when every stage has ``identity_blocks`` identity blocks."""
+    return 2 + 3 * len(STAGES) * (1 + identity_blocks)
+
+
 def _network(input_shape, classes, conv_block, id_block, name, identity_blocks=None,
-             stem_stride=1):
+             stem_stride=STEM_STRIDE):
     """The network of STAGES; ``identity_blocks`` (if given) replaces every stage's number of
     identity blocks (depth 11 + 9 * identity_blocks layers), ``stem_stride`` the stem
     convolution's stride (2 for 64x64 images: the stages then see what they see at 32x32)."""
@@ -107,21 +118,38 @@ def _network(input_shape, classes, conv_block, id_block, name, identity_blocks=N
 
 
 @course_reference
-def ResNetSmall(input_shape=(28, 28, 1), classes=6):
-    """A 20-layer ResNet for small grey images, built with the functional API.
+def ResNetSmall(input_shape=(64, 64, 3), classes=6):
+    """A 38-layer ResNet for small colour images, built with the functional API.
 
-    ZeroPadding2D(1) -> Conv2D(16, 3x3) -> BN -> ReLU -> MaxPool 2x2
-    -> stage 2: convolutional_block(f=3, [16, 16, 32], s=1), identity_block(3, [16, 16, 32])
-    -> stage 3: convolutional_block(3, [32, 32, 64], s=2), identity_block(3, [32, 32, 64])
-    -> stage 4: convolutional_block(3, [64, 64, 128], s=2), identity_block(3, [64, 64, 128])
+    ZeroPadding2D(1) -> Conv2D(16, 3x3, stride 2) -> BN -> ReLU -> MaxPool 2x2
+    -> stage 2: convolutional_block(f=3, [16, 16, 32], s=1), 3 x identity_block(3, [16, 16, 32])
+    -> stage 3: convolutional_block(3, [32, 32, 64], s=2), 3 x identity_block(3, [32, 32, 64])
+    -> stage 4: convolutional_block(3, [64, 64, 128], s=2), 3 x identity_block(3, [64, 64, 128])
     -> AveragePooling2D 2x2 -> Flatten -> Dense(classes, softmax)
-    (28, 28, 1) -> 14 x 14 x 32 -> 7 x 7 x 64 -> 4 x 4 x 128 -> 2 x 2 x 128 -> (classes,).
-    The stem conv and the Dense layer start from GlorotUniform(seed=0), as the blocks do.
+    (64, 64, 3) -> 32 x 32 x 16 -> 16 x 16 x 32 -> 8 x 8 x 64 -> 4 x 4 x 128 -> 2 x 2 x 128
+    -> (classes,).  The stem conv and the Dense layer start from GlorotUniform(seed=0), as the
+    blocks do.
     """
     return _network(input_shape, classes, convolutional_block, identity_block, "ResNetSmall")
 
 
-def PlainSmall(input_shape=(28, 28, 1), classes=6):
+def PlainSmall(input_shape=(64, 64, 3), classes=6):
     """ResNetSmall with every shortcut removed (same layers, same depth, no Add)."""
     return _network(input_shape, classes, plain_convolutional_block, plain_identity_block,
                     "PlainSmall")
+
+
+def network(depth=38, residual=True, input_shape=(64, 64, 3), classes=6,
+            stem_stride=STEM_STRIDE):
+    """ResNetSmall's design at another depth: ``depth`` = 11 + 9 n layers (11, 20, 29, 38, ...)
+    with n identity blocks per stage; ``residual=False`` gives the plain twin (no shortcuts).
+    ``network(38)`` is ResNetSmall and ``network(38, False)`` PlainSmall, layer for layer;
+    ``stem_stride=1`` keeps the full resolution (the setting for 32x32 images)."""
+    n, rest = divmod(depth - depth_of(0), depth_of(1) - depth_of(0))
+    if rest or n < 0:
+        raise ValueError(f"depth must be 11 + 9 n layers (11, 20, 29, 38, ...), not {depth}")
+    blocks = ((convolutional_block, identity_block) if residual
+              else (plain_convolutional_block, plain_identity_block))
+    name = f"{'ResNet' if residual else 'Plain'}{depth}"
+    return _network(input_shape, classes, *blocks, name, identity_blocks=n,
+                    stem_stride=stem_stride)
