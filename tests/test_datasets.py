@@ -169,3 +169,22 @@ def test_rnn_caches_are_what_the_reference_forward_makes():
             same(got, want)
     with pytest.raises(ValueError, match="rnn_cell_backward"):
         example_backward("gru_backward")
+
+
+def test_standardise_uses_the_training_statistics_for_every_set():
+    """utils.data.standardise (c2w3a1's and c4w1a2's MLP inputs): each feature of the training
+    set gets mean 0 and standard deviation ~1; the test set is moved by the *training*
+    statistics; a constant feature stays finite; rows (axis 0) or Course 2's columns (axis 1)."""
+    from utils.data import standardise
+    rng = np.random.default_rng(0)
+    train = rng.uniform(0, 255, size=(40, 3, 3, 2))
+    train[:, 0, 0, 0] = 7.0                                   # a pixel that never changes
+    test = train[:5] + 10.0
+    a, b = standardise(train, test)
+    assert a.dtype == b.dtype == np.float32 and a.shape == train.shape and b.shape == test.shape
+    np.testing.assert_allclose(a.mean(axis=0), 0, atol=1e-5)
+    assert np.all(np.isfinite(a)) and np.all(a[:, 0, 0, 0] == 0)
+    np.testing.assert_allclose(a[:, 1:].std(axis=0), 1, atol=1e-3)
+    assert np.all(b[:, 1:] > a[:5, 1:])                      # not re-centred on its own mean
+    (columns,) = standardise(train.reshape(40, -1).T, axis=1)
+    np.testing.assert_allclose(columns, a.reshape(40, -1).T, rtol=1e-6, atol=1e-6)

@@ -17,7 +17,7 @@ from pathlib import Path
 import h5py
 import numpy as np
 
-__all__ = ["DATA_DIR", "DatasetError", "load_dataset", "dataset_info", "sha256"]
+__all__ = ["DATA_DIR", "DatasetError", "load_dataset", "dataset_info", "sha256", "standardise"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
 MANIFEST = DATA_DIR / "MANIFEST.json"
@@ -87,3 +87,17 @@ def _plain(value):
     if isinstance(value, np.ndarray) and value.dtype.kind in "OSU":
         return [v.decode() if isinstance(v, bytes) else str(v) for v in value.tolist()]
     return value
+
+
+def standardise(train: np.ndarray, *others: np.ndarray, axis: int = 0, eps: float = 1e-3):
+    """Centre and scale every feature by the *training* set's mean and standard deviation.
+
+    train -- (m, ...) examples along ``axis`` (0: rows, as in (m, n_H, n_W, n_C); 1: columns,
+    as in Course 2's (n_x, m)); others -- more sets (test, validation) of the same layout, scaled
+    with the training statistics (never their own: that would leak the test set into the
+    preprocessing).  ``eps`` keeps a feature that never varies (a border pixel) finite.
+    Returns float32 arrays of the same shapes: (train, *others).
+    """
+    mean = train.mean(axis=axis, keepdims=True, dtype=np.float64)
+    scale = train.std(axis=axis, keepdims=True, dtype=np.float64) + eps
+    return tuple(((x - mean) / scale).astype(np.float32) for x in (train, *others))
