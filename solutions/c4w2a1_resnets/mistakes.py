@@ -11,32 +11,39 @@ MISTAKES = [
      "patch": [("    X = nn.AveragePooling2D((2, 2))(X)\n"
                 "    X = nn.Flatten()(X)\n",
                 "    X = nn.GlobalAveragePooling2D()(X)\n")]},
-    {"cell": "ResNetSmall", "name": "no_identity_stage4",
-     "says": "forgets the identity block of stage 4", "hint": None,
-     "patch": [("    X = identity_block(X, 3, [64, 64, 128])\n",
-                "")]},
+    {"cell": "ResNetSmall", "name": "one_identity_block_per_stage",
+     "says": "each stage has one identity block after its convolutional block instead of three (a 20-layer network)",
+     "hint": None,
+     "patch": [("        for _ in range(3):\n"
+                "            X = identity_block(X, 3, [F1, F1, F3])\n",
+                "        X = identity_block(X, 3, [F1, F1, F3])\n")]},
     {"cell": "ResNetSmall", "name": "no_softmax",
      "says": "the Dense layer has no softmax activation (it outputs logits)", "hint": None,
      "patch": [('    X = nn.Dense(classes, activation="softmax", kernel_initializer=init)(X)\n',
                 "    X = nn.Dense(classes, kernel_initializer=init)(X)\n")]},
-    {"cell": "ResNetSmall", "name": "stage3_stride_1",
-     "says": "stage 3's convolutional block keeps s=1 (its default is 2, but the stride is written out as in stage 2)",
+    {"cell": "ResNetSmall", "name": "default_stride_everywhere",
+     "says": "calls every convolutional block without s=..., so stage 2 also gets the default stride 2 and the stages see 8x8, 4x4 and 2x2 maps instead of 16x16, 8x8 and 4x4",
      "hint": None,
-     "patch": [("    X = convolutional_block(X, f=3, filters=[32, 32, 64], s=2)\n",
-                "    X = convolutional_block(X, f=3, filters=[32, 32, 64], s=1)\n")]},
+     "patch": [("        X = convolutional_block(X, f=3, filters=[F1, F1, F3], s=s)\n",
+                "        X = convolutional_block(X, f=3, filters=[F1, F1, F3])\n")]},
+    {"cell": "ResNetSmall", "name": "identity_blocks_first",
+     "says": "puts the identity blocks of each stage before its convolutional block, where the input does not yet have the F3 channels the shortcut needs",
+     "hint": None,
+     "patch": [("        X = convolutional_block(X, f=3, filters=[F1, F1, F3], s=s)\n"
+                "        for _ in range(3):\n"
+                "            X = identity_block(X, 3, [F1, F1, F3])\n",
+                "        for _ in range(3):\n"
+                "            X = identity_block(X, 3, [F1, F1, F3])\n"
+                "        X = convolutional_block(X, f=3, filters=[F1, F1, F3], s=s)\n")]},
     {"cell": "ResNetSmall", "name": "training_true",
-     "says": "calls the blocks of stages 3 and 4 with training=True (as in some Keras code), which pins batch normalisation to the batch's statistics, also in predict",
+     "says": "calls the blocks with training=True (as in some Keras code), which pins batch normalisation to the batch's statistics, also in predict",
      "hint": None,
-     "patch": [("    X = convolutional_block(X, f=3, filters=[32, 32, 64], s=2)\n"
-                "    X = identity_block(X, 3, [32, 32, 64])\n"
-                "\n"
-                "    # stage 4\n"
-                "    X = convolutional_block(X, f=3, filters=[64, 64, 128], s=2)\n"
-                "    X = identity_block(X, 3, [64, 64, 128])\n",
-                "    X = convolutional_block(X, f=3, filters=[32, 32, 64], s=2, training=True)\n"
-                "    X = identity_block(X, 3, [32, 32, 64], training=True)\n"
-                "    X = convolutional_block(X, f=3, filters=[64, 64, 128], s=2, training=True)\n"
-                "    X = identity_block(X, 3, [64, 64, 128], training=True)\n")]},
+     "patch": [("        X = convolutional_block(X, f=3, filters=[F1, F1, F3], s=s)\n"
+                "        for _ in range(3):\n"
+                "            X = identity_block(X, 3, [F1, F1, F3])\n",
+                "        X = convolutional_block(X, f=3, filters=[F1, F1, F3], s=s, training=True)\n"
+                "        for _ in range(3):\n"
+                "            X = identity_block(X, 3, [F1, F1, F3], training=True)\n")]},
     {"cell": "convolutional_block", "name": "no_relu_after_add",
      "says": "forgets the ReLU after adding the shortcut", "hint": None,
      "patch": [("    X = nn.Add()([X, X_shortcut])\n"
