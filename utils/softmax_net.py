@@ -1,7 +1,8 @@
 """Reference answers of c2w3a1_framework_intro: a 3-layer softmax network written with tensors.
 
-LINEAR -> RELU -> LINEAR -> RELU -> LINEAR (-> softmax in the loss), sizes 784-25-12-6,
-examples as columns (course notation), trained with mini-batch Adam through autograd.
+LINEAR -> RELU -> LINEAR -> RELU -> LINEAR (-> softmax in the loss), sizes 12288-25-12-6
+(64x64x3 images flattened), examples as columns (course notation), trained with mini-batch
+Adam through autograd.
 
 c2w3a1 teaches these functions, so its graded sandbox does not hold this module (see
 ``TAUGHT_IN``); later notebooks may import it.
@@ -19,7 +20,7 @@ __all__ = ["one_hot_matrix", "initialize_parameters", "forward_propagation",
 
 TAUGHT_IN = ("c2w3a1_framework_intro",)
 
-LAYER_SIZES = (784, 25, 12, 6)
+LAYER_SIZES = (64 * 64 * 3, 25, 12, 6)      # the hand signs of signs.h5, flattened
 
 
 @course_reference
@@ -34,7 +35,7 @@ def one_hot_matrix(label, C=6):
 
 @course_reference
 def initialize_parameters():
-    """nn.set_seed(1), then Glorot-uniform W1 (25, 784), W2 (12, 25), W3 (6, 12) in that
+    """nn.set_seed(1), then Glorot-uniform W1 (25, 12288), W2 (12, 25), W3 (6, 12) in that
     order; biases zeros (n, 1).  float32 arrays."""
     nn.set_seed(1)
     init = nn.initializers.GlorotUniform()
