@@ -44,11 +44,12 @@ def test_weight_files_are_small():
 def test_resnet_vs_plain_say_what_c4w2a1_says():
     """c4w2a1 section 6 (depth against accuracy, residual and plain, seeds x depths) and 7:
     issue 15's targets at 38 layers on every seed (residual test accuracy >= 93 %, >= 3 points
-    above the plain twin); the prose's claims: the plain 38-layer network fits its training set
-    far worse than the residual one and than the 11-layer plain one (degradation, not
-    overfitting), at 11 layers the shortcuts hardly matter, the residual networks do not degrade
-    with depth, the 38-layer residual cost falls below the plain one; the shipped network
-    (seed 1 at 38 layers) has training and test accuracy close together."""
+    above the plain twin), and each claim of the prose: the plain 38-layer network fits its
+    training set far worse than the residual one and than the 11-layer plain one (degradation,
+    not overfitting); at 11 layers the shortcuts hardly matter; beyond 20 layers the plain
+    networks get worse with depth, the residual ones do not; the 38-layer curves (residual cost
+    lower after the first epoch, plain cost near ln 6 at first); the shipped network (seed 1 at
+    38 layers) has training and test accuracy close together."""
     from utils.data import load_dataset
     curves = load_dataset("resnet_vs_plain")
     depths = list(curves["depth"])
@@ -66,14 +67,21 @@ def test_resnet_vs_plain_say_what_c4w2a1_says():
     assert acc["plain_train"][:, deep].mean() <= acc["plain_train"][:, shallow].mean() - 0.10
     # "at 11 layers the shortcuts make hardly any difference"
     assert abs(acc["resnet_test"][:, shallow].mean() - acc["plain_test"][:, shallow].mean()) <= 0.02
-    # "the residual networks do not degrade: they stay at the top at every depth"
+    # "beyond 20 layers the plain networks get worse as they get deeper, on the test set and on
+    # the training set"
     means = {key: value.mean(axis=0) for key, value in acc.items()}
-    assert np.all(means["resnet_test"] >= means["resnet_test"].max() - 0.02)
-    assert np.all(means["resnet_test"] >= means["plain_test"] - 0.02)
-    # the 38-layer pair of seed 1: its curves and its test accuracies are the by-depth entries
+    for key in ("plain_test", "plain_train"):
+        assert np.all(np.diff(means[key][depths.index(20):]) < 0), key
+    # "the residual networks do not degrade: at 38 layers as accurate as at 20 or 29"
+    for key in ("resnet_test", "resnet_train"):
+        assert means[key][deep] >= means[key][depths.index(20):].max() - 0.01, key
+    # the 38-layer pair of seed 1: the residual cost is the lower one after the first epoch, the
+    # plain one stays near ln 6 (uniform guessing) for the first epochs, far above at the end
     assert curves["resnet_loss"].shape == curves["plain_loss"].shape == curves["epoch"].shape
-    assert curves["resnet_loss"][-1] < curves["plain_loss"][-1]
-    assert curves["resnet_loss"][0] < curves["plain_loss"][0]
+    assert np.all(curves["resnet_loss"][1:] < curves["plain_loss"][1:])
+    assert np.all(np.abs(curves["plain_loss"][:4] - np.log(6)) < 0.1)
+    assert curves["resnet_loss"][3] < np.log(6) - 0.5
+    assert curves["resnet_loss"][-1] < curves["plain_loss"][-1] / 4
     for name in ("resnet", "plain"):
         assert curves[f"{name}_test_accuracy"].item() == pytest.approx(
             acc[f"{name}_test"][0, deep], abs=1e-6)
