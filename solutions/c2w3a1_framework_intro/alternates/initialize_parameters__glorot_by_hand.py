@@ -3,7 +3,7 @@
 def initialize_parameters():
     nn.set_seed(1)
     init = nn.initializers.GlorotUniform()
-    sizes = [784, 25, 12, 6]
+    sizes = [12288, 25, 12, 6]
     parameters = {}
     for l in range(1, 4):
         limit = np.sqrt(6 / (sizes[l - 1] + sizes[l]))

@@ -4,9 +4,9 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.001, num_epochs=200,
     """Train the 3-layer network with mini-batch Adam.
 
     Arguments:
-    X_train -- training data, float32 array (784, m_train)
+    X_train -- training data, float32 array (12288, m_train)
     Y_train -- one-hot training labels (6, m_train)
-    X_test, Y_test -- the same for the test set (784, m_test), (6, m_test)
+    X_test, Y_test -- the same for the test set (12288, m_test), (6, m_test)
     learning_rate -- Adam's learning rate
     num_epochs -- number of passes over the training set
     minibatch_size -- number of examples per mini-batch
