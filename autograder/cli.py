@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from .course import NOTEBOOKS, SOLUTIONS, CourseError, assignments, make_course_dir, run_nbgrader
+from autograder import CELL_TIMEOUT
 
 
 def release(ids: list[str], target: Path = NOTEBOOKS) -> list[Path]:
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--write", action="store_true")
     p = sub.add_parser("selftest", help="autograde solutions, blanks, mutants and alternates")
     p.add_argument("ids", nargs="*", metavar="ID")
-    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p.add_argument("--timeout", type=int, default=CELL_TIMEOUT,
+                   help=f"seconds per cell (default {CELL_TIMEOUT})")
     p = sub.add_parser("autograde", help="grade a folder of submissions")
     p.add_argument("submissions", type=Path)
     p.add_argument("id", metavar="ID")

@@ -40,6 +40,7 @@ from pathlib import Path
 import utils.testing as _testing
 
 from .course import SOLUTIONS, Assignment, graded_cells, nbgrader_meta, read_notebook
+from autograder import CELL_TIMEOUT
 
 FORMAT = 1
 VISIBLE_FILE = _testing.KNOWN_MISTAKES_FILE        # released with the notebook
@@ -212,7 +213,8 @@ class Built:
     skipped: tuple = ()          # (label, why) of mistakes that have no key
 
 
-def run_mistakes(a: Assignment, workdir: Path, timeout: int = 120, mpl_cache: Path | None = None,
+def run_mistakes(a: Assignment, workdir: Path, timeout: int = CELL_TIMEOUT,
+                 mpl_cache: Path | None = None,
                  entries: list[Entry] | None = None, diagnose: bool = False,
                  notebook: bool = False, passes: int = 2):
     """Run the solution notebook in a kernel, then each mistake: {index: [(test gid, info)]}.
@@ -299,7 +301,7 @@ def tables(aid: str, entries: list[Entry], results: dict) -> tuple[dict, dict]:
     return table(visible), table(hidden)
 
 
-def build(aid: str, timeout: int = 120, log=print) -> Built:
+def build(aid: str, timeout: int = CELL_TIMEOUT, log=print) -> Built:
     """Compute and write both tables of one assignment."""
     start = time.time()
     a = Assignment(aid)

@@ -42,6 +42,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 
+from autograder import CELL_TIMEOUT
 from autograder import sandbox as sb
 from autograder.judge import Judge, NbclientLink
 from autograder.testcells import allowed_kernel_names
@@ -416,7 +417,7 @@ class TrustedExecute(BoundedOutputs, Execute):
         if self._judge is None:
             self._judge = Judge(NbclientLink(self), self._box.io_in, self._box.io_out,
                                 self._box.in_kernel, self._box.out_kernel,
-                                cell_timeout=self.timeout or 120)
+                                cell_timeout=self.timeout or CELL_TIMEOUT)
             from autograder import diagnosis                # issue 16: known mistakes
             self._judge.diagnoser = diagnosis.Diagnoser(self._assignment)
             self._functions = diagnosis.function_cells(self._assignment)

@@ -33,6 +33,7 @@ from typing import Any, Collection
 import nbformat
 import numpy as np
 
+from autograder import CELL_TIMEOUT
 from autograder import plaindata
 import utils.testing as _testing
 from utils.testing import CheckFailure
@@ -251,7 +252,7 @@ class Judge:
     """
 
     def __init__(self, link, in_dir: Path, out_dir: Path, in_kernel: str | None = None,
-                 out_kernel: str | None = None, cell_timeout: float = 120):
+                 out_kernel: str | None = None, cell_timeout: float = CELL_TIMEOUT):
         self.link, self.in_dir, self.out_dir = link, Path(in_dir), Path(out_dir)
         self.in_kernel = in_kernel or str(in_dir)
         self.out_kernel = out_kernel or str(out_dir)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from autograder import CELL_TIMEOUT
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -54,7 +55,7 @@ class KernelSession:
     """A kernel for ``assignment``: ``run(source)`` executes a cell in it, ``test(source)``
     judges a test cell against it."""
 
-    def __init__(self, workdir: Path, assignment: str, timeout: int = 120,
+    def __init__(self, workdir: Path, assignment: str, timeout: int = CELL_TIMEOUT,
                  sandboxed: bool | None = None, mpl_cache: Path | None = None):
         from . import sandbox as sb
         workdir.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+from autograder import CELL_TIMEOUT  # noqa: E402
 from autograder.execute import TrustedExecute  # noqa: E402
 from autograder.feedback import FeedbackExporter, SanitizeNotebook, StripHiddenTests  # noqa: E402
 from autograder import sanitize  # noqa: E402
@@ -44,7 +45,8 @@ c.Autograde.autograde_preprocessors = [TrustedExecute, SanitizeNotebook, IgnoreP
 
 # Every cell gets at most this many seconds; a cell that runs longer (an infinite loop, say) is
 # interrupted, marked as an error, and the rest of the notebook still runs.
-c.Execute.timeout = c.TrustedExecute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
+c.Execute.timeout = c.TrustedExecute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT",
+                                                                   CELL_TIMEOUT))
 c.Execute.interrupt_on_timeout = c.TrustedExecute.interrupt_on_timeout = True
 # After an interrupt, wait this long for the kernel to settle (a busy machine needs more than
 # nbclient's 4 s; a cell that still has not settled counts as timed out).

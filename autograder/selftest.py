@@ -45,6 +45,7 @@ from nbgrader.api import Gradebook
 
 from .course import (SOLUTIONS, Assignment, graded_cells, make_course_dir, nbgrader_env,
                      nbgrader_meta, read_notebook)
+from . import CELL_TIMEOUT
 from . import mistakes as catalogue
 from . import sandbox
 from .kernel import KernelSession
@@ -349,7 +350,7 @@ def _headline(message: str) -> str:
     return " | ".join(lines[:1] + hints[:1])
 
 
-def selftest(a: Assignment, timeout: int = 120, keep: Path | None = None) -> Report:
+def selftest(a: Assignment, timeout: int = CELL_TIMEOUT, keep: Path | None = None) -> Report:
     """Run the whole self-test of one assignment and return its report.
 
     nbgrader's autograde (a process of its own) runs while this process runs the variants in
