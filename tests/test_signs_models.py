@@ -10,8 +10,7 @@ layer by layer, so that the two cannot drift apart.
 
 Both runs are the notebook's, in full: the claim is about those runs, and a shorter one
 would check something else (the MLP is worse after fewer epochs, which would make its margin
-look larger than it is).  Cost: the CNN takes 80-86 s on a quiet core (measure_signs.py, J),
-the MLP about as long or less (2.5-3 minutes in all, estimated); measured 1047 s wall (CNN 595 s, MLP 453 s) on a machine loaded about 8x,
+look larger than it is).  Cost: 121 s on a quiet machine (CNN 67 s, MLP 52 s, one core); measured 1047 s wall (CNN 595 s, MLP 453 s) on a machine loaded about 8x,
 where it printed CNN 0.908, MLP best epoch 0.767 (last 0.747), the notebook's own numbers.
 """
 import json
