@@ -51,7 +51,7 @@ EXPLORERS = {
     "c4w1a1_conv_step_by_step": [("explore(show_convolution", _choose("blur (3x3 mean)"), True),
                                  ("explore(show_pooling", _press("ArrowLeft"), True)],
     "c4w1a2_conv_application": [("explore(show_feature_maps",
-                                  _choose("convolutional_model (six classes)"), True)],
+                                  _choose("convolutional_model (hand signs)"), True)],
     "c4w2a1_resnets": [("explore(show_prediction", _press("ArrowRight"), True)],
     "c4w2a2_transfer_learning": [("explore(show_augmented", _press("ArrowRight"), True)],
     "c5w1a1_rnn_step_by_step": [("explore(plot_gradient_norms", _press("ArrowRight", nth=1),
@@ -97,7 +97,8 @@ SHORTEN = {
              "model(X_train, Y_train, X_test, Y_test, num_epochs=5)")]},
     "c4w1a2_conv_application": {
         "happy_model = happyModel()": [("epochs=10", "epochs=1")],
-        "conv_model = convolutional_model(": [("epochs=25", "epochs=1")]},
+        "conv_model = convolutional_model(": [("epochs=40", "epochs=1")],
+        "MLP_EPOCHS = ": [("MLP_EPOCHS = 200", "MLP_EPOCHS = 1")]},
     "c4w2a1_resnets": {              # the explorer shows the model loaded from weights later
         "history = model.fit(X_train, y_train, epochs=2": [
             ("model.fit(X_train, y_train, epochs=2", "model.fit(X_train[:64], y_train[:64], epochs=1")],
