@@ -68,6 +68,17 @@ def solution_cells(assignment_id: str) -> dict[str, str]:
     return dict(_solution_cells(path, path.stat().st_mtime_ns))
 
 
+def default_argument(source: str, function: str, argument: str):
+    """The default value of ``argument`` in the ``def`` of ``function`` in ``source``, read (not
+    run) with ``ast.literal_eval``: a notebook's defaults, or a guarded reference's, whose
+    wrapper hides its signature."""
+    tree = ast.parse(source)
+    node = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function)
+    names = [a.arg for a in node.args.args]
+    defaults = dict(zip(names[len(names) - len(node.args.defaults):], node.args.defaults))
+    return ast.literal_eval(defaults[argument])
+
+
 @functools.lru_cache(maxsize=32)
 def _solution_cells(path: Path, mtime_ns: int) -> tuple[tuple[str, str], ...]:
     nb = read_notebook(path)

@@ -98,7 +98,7 @@ SHORTEN = {
     "c4w1a2_conv_application": {
         "happy_model = happyModel()": [("epochs=10", "epochs=1")],
         "conv_model = convolutional_model(": [("epochs=40", "epochs=1")],
-        "MLP_EPOCHS = ": [("MLP_EPOCHS = 200", "MLP_EPOCHS = 1")]},
+        "MLP_EPOCHS = ": [("MLP_EPOCHS = 100", "MLP_EPOCHS = 1")]},
     "c4w2a1_resnets": {              # the explorer shows the model loaded from weights later
         "history = model.fit(X_train, y_train, epochs=2": [
             ("model.fit(X_train, y_train, epochs=2", "model.fit(X_train[:64], y_train[:64], epochs=1")],
