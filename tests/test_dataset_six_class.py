@@ -1,4 +1,4 @@
-"""six_class.h5: the 6-class image set of c2w3a1 and the CNN notebooks."""
+"""six_class.h5: the clothes of c4w2a2 (its source classes) and of c4w1a2's hidden tests."""
 import numpy as np
 
 from utils.data import load_dataset
