@@ -236,7 +236,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from utils import nn, softmax_net  # noqa: E402
-from utils.data import load_dataset  # noqa: E402
+from utils.data import load_dataset, standardise  # noqa: E402
 
 
 def data(name="signs", size=None, per_class=None):
@@ -284,14 +284,8 @@ def mlp_course(x, y, xt, yt, epochs):
     return train_acc[-1] / 100, test_acc[-1] / 100, max(test_acc) / 100   # model gives %
 
 
-def standardise(x, xt):
-    """Per-pixel centring and scaling by the training set's mean and standard deviation."""
-    mu, sd = x.mean(axis=0), x.std(axis=0) + 1e-3
-    return (x - mu) / sd, (xt - mu) / sd
-
-
 def mlp(seed, x, y, xt, yt, epochs):
-    x, xt = standardise(x, xt)
+    x, xt = standardise(x, xt)            # utils.data: by the training statistics
     nn.clear_session()
     nn.set_seed(seed)
     model = nn.Sequential([nn.Input((int(np.prod(x.shape[1:])),)),
