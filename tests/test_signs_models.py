@@ -14,19 +14,17 @@ look larger than it is).  Cost, quiet machine, one core: the CNN 67-80 s; the ML
 epochs, so about 25 s at c2w3a1's 100.  With 200 MLP epochs it printed CNN 0.908, MLP best
 epoch 0.767 (last 0.747), the notebook's numbers at that setting.
 """
-import json
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from autograder.course import Assignment, read_notebook
 from autograder.mistakes import default_argument, solution_cells
 from utils import nn, softmax_net
 from utils.data import load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTION = ROOT / "solutions" / "c4w1a2_conv_application" / "c4w1a2_conv_application.ipynb"
+CNN_NOTEBOOK = "c4w1a2_conv_application"
 
 CNN_RATE, CNN_EPOCHS = 0.002, 40     # c4w1a2's training cell
 # c2w3a1's training cell (and c4w1a2's MLP_EPOCHS): the default of c2w3a1's model, which
@@ -46,26 +44,25 @@ def cnn(input_shape):
     return nn.Model(x, nn.Dense(6, activation="softmax")(nn.Flatten()(h)))
 
 
-def _solution_cell(grade_id):
-    cells = json.loads(SOLUTION.read_text())["cells"]
-    return next("".join(c["source"]) for c in cells
-                if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+def _notebook_source() -> str:
+    """Every cell of c4w1a2's solution notebook, one after the other."""
+    notebook = read_notebook(Assignment(CNN_NOTEBOOK).notebook)
+    return "\n".join(cell.source for cell in notebook.cells)
 
 
-def _notebook_constant(needle):
-    """The integer assigned in the notebook's line that starts with ``needle``."""
-    for cell in json.loads(SOLUTION.read_text())["cells"]:
-        for line in "".join(cell["source"]).splitlines():
-            if line.startswith(needle):
-                return int(line.split("=")[1].split("#")[0])
-    raise AssertionError(f"{needle!r} is not in {SOLUTION.name}")
+def _constant(source, needle):
+    """The integer assigned in the line of ``source`` that starts with ``needle``."""
+    for line in source.splitlines():
+        if line.startswith(needle):
+            return int(line.split("=")[1].split("#")[0])
+    raise AssertionError(f"{needle!r} is not in {CNN_NOTEBOOK}'s notebook")
 
 
 def test_the_cnn_here_is_the_notebooks():
     """The same layers, shapes, parameters and initial weights as the solution's
     convolutional_model((64, 64, 3)); and the notebook trains the MLP for MLP_EPOCHS."""
     scope = {"nn": nn, "np": np}
-    exec(_solution_cell("convolutional_model"), scope)
+    exec(solution_cells(CNN_NOTEBOOK)["convolutional_model"], scope)
     theirs = scope["convolutional_model"]((64, 64, 3))
     ours = cnn((64, 64, 3))
     assert ([(r["type"], r["output_shape"], r["params"]) for r in ours.summary_data()]
@@ -73,8 +70,8 @@ def test_the_cnn_here_is_the_notebooks():
     assert ours.summary_data()[-2]["output_shape"] == (None, 1024)
     for a, b in zip(ours.get_weights(), theirs.get_weights()):
         np.testing.assert_array_equal(a, b)
-    assert _notebook_constant("MLP_EPOCHS =") == MLP_EPOCHS
-    source = "".join("".join(c["source"]) for c in json.loads(SOLUTION.read_text())["cells"])
+    source = _notebook_source()
+    assert _constant(source, "MLP_EPOCHS =") == MLP_EPOCHS
     assert f"nn.Adam({CNN_RATE})" in source and f"epochs={CNN_EPOCHS}," in source
 
 
